@@ -1,0 +1,96 @@
+/** UI strings. Swedish is the default language; English is offered by the language switch. */
+export const sv = {
+  "app.name": "Livsval",
+  "app.tagline":
+    "Livskvalitet med angiven mätosäkerhet, och insatser rangordnade efter förväntad jämlik effekt",
+  "nav.skip": "Hoppa till innehållet",
+  "nav.overview": "Översikt",
+  "nav.data": "Data",
+  "nav.interventions": "Insatser",
+  "nav.scenarios": "Viktningsscenarier",
+  "nav.rounds": "Prioriteringsomgångar",
+  "nav.main": "Huvudmeny",
+  "lang.switch": "In English",
+  "lang.label": "Språk",
+  "overview.title": "Livskvalitet i {area}",
+  "overview.intro":
+    "Varje värde visas med ett 95 % täckningsintervall (±2 standardosäkerheter). Poäng 0–100 efter normalisering mot indikatorernas målstolpar.",
+  "overview.byDimension": "Profil per dimension",
+  "overview.bySegment": "Profil per befolkningsgrupp",
+  "overview.dimension": "Dimension",
+  "overview.score": "Poäng",
+  "overview.u": "Standardosäkerhet",
+  "overview.interval": "95 % täckningsintervall",
+  "overview.source": "Källa",
+  "overview.period": "Period",
+  "overview.indicators": "Indikatorer",
+  "overview.segment": "Befolkningsgrupp",
+  "overview.population": "Folkmängd",
+  "overview.noData": "Inga uppgifter",
+  "overview.synthetic": "syntetiskt",
+  "overview.syntheticNote":
+    "Värden märkta syntetiskt är påhittade demonstrationsdata, inte verkliga mätningar.",
+  "overview.proxyNote":
+    "Värden märkta ersättning avser en större region eller hela riket och står här för Helsingborg.",
+  "overview.empty": "Databasen är tom. Kör npm start för att läsa in demonstrationsdata.",
+  "error.title": "Något gick fel",
+  "error.404": "Sidan eller posten finns inte.",
+  "error.403": "Du saknar behörighet för detta.",
+  "error.401": "Du behöver logga in.",
+  "error.400": "Felaktig begäran.",
+  "error.unexpected": "Ett oväntat fel inträffade. Det har loggats.",
+  "error.back": "Till startsidan",
+} as const;
+
+export type MessageKey = keyof typeof sv;
+
+export const en: Record<MessageKey, string> = {
+  "app.name": "Livsval",
+  "app.tagline":
+    "Quality of life with stated measurement uncertainty, and interventions ranked by expected equitable impact",
+  "nav.skip": "Skip to content",
+  "nav.overview": "Overview",
+  "nav.data": "Data",
+  "nav.interventions": "Interventions",
+  "nav.scenarios": "Weighting scenarios",
+  "nav.rounds": "Prioritisation rounds",
+  "nav.main": "Main menu",
+  "lang.switch": "På svenska",
+  "lang.label": "Language",
+  "overview.title": "Quality of life in {area}",
+  "overview.intro":
+    "Every value is shown with a 95 % coverage interval (±2 standard uncertainties). Scores 0–100 after normalisation against each indicator's goalposts.",
+  "overview.byDimension": "Profile by dimension",
+  "overview.bySegment": "Profile by population group",
+  "overview.dimension": "Dimension",
+  "overview.score": "Score",
+  "overview.u": "Standard uncertainty",
+  "overview.interval": "95 % coverage interval",
+  "overview.source": "Source",
+  "overview.period": "Period",
+  "overview.indicators": "Indicators",
+  "overview.segment": "Population group",
+  "overview.population": "Population",
+  "overview.noData": "No data",
+  "overview.synthetic": "synthetic",
+  "overview.syntheticNote": "Values marked synthetic are invented demonstration data, not real measurements.",
+  "overview.proxyNote":
+    "Values marked proxy refer to a larger region or the whole country and stand in for Helsingborg.",
+  "overview.empty": "The database is empty. Run npm start to load the demonstration data.",
+  "error.title": "Something went wrong",
+  "error.404": "The page or record does not exist.",
+  "error.403": "You are not allowed to do this.",
+  "error.401": "You need to sign in.",
+  "error.400": "Bad request.",
+  "error.unexpected": "An unexpected error occurred. It has been logged.",
+  "error.back": "To the start page",
+};
+
+export type Locale = "sv" | "en";
+export const LOCALES: readonly Locale[] = ["sv", "en"];
+
+/** Translate a key, filling {placeholders} from `vars`. */
+export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  const template: string = locale === "en" ? en[key] : sv[key];
+  return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : template;
+}

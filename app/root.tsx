@@ -1,0 +1,110 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getLocale } from "~/i18n/locale.server";
+import { translate, type Locale } from "~/i18n/messages";
+import { useNonce } from "~/utils/nonce";
+import stylesHref from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { locale: await getLocale(request) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? "sv";
+  const nonce = useNonce();
+  const location = useLocation();
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const other: Locale = locale === "sv" ? "en" : "sv";
+  const here = location.pathname + location.search;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("nav.skip")}
+        </a>
+        <header className="site-header">
+          <Link to="/" className="brand">
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("nav.main")}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t("nav.overview")}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <a
+            className="lang-switch"
+            lang={other}
+            hrefLang={other}
+            href={`/lang?to=${other}&redirectTo=${encodeURIComponent(here)}`}
+          >
+            {t("lang.switch")}
+          </a>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? "sv";
+  return <ErrorMessage error={error} locale={locale} />;
+}
+
+/** The shared error view: a per-status message in the user's language, never a stack trace. */
+export function ErrorMessage({ error, locale }: { error: unknown; locale: Locale }) {
+  let key: Parameters<typeof translate>[1] = "error.unexpected";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) key = "error.404";
+    else if (error.status === 403) key = "error.403";
+    else if (error.status === 401) key = "error.401";
+    else if (error.status === 400) key = "error.400";
+  } else {
+    console.error(error);
+  }
+  return (
+    <section className="error" role="alert">
+      <h1>{translate(locale, "error.title")}</h1>
+      <p>{translate(locale, key)}</p>
+      <p>
+        <Link to="/">{translate(locale, "error.back")}</Link>
+      </p>
+    </section>
+  );
+}
