@@ -1,0 +1,89 @@
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDb } from "../../db/connection";
+import { migrateDown, migrateToLatest, migrations } from "../../db/migrate";
+import type { Db } from "../../db/schema";
+
+const appTables = [
+  "areas",
+  "audit_events",
+  "datasets",
+  "dimensions",
+  "indicators",
+  "intervention_effects",
+  "interventions",
+  "observations",
+  "population_groups",
+  "rounds",
+  "rule_sets",
+  "scenarios",
+  "segments",
+  "sessions",
+  "survey_instruments",
+  "survey_items",
+  "survey_respondents",
+  "survey_responses",
+  "users",
+];
+
+async function tableNames(db: Db): Promise<string[]> {
+  const tables = await db.introspection.getTables();
+  return tables
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith("kysely_"))
+    .sort();
+}
+
+describe("migrations on a fresh in-memory SQLite database", () => {
+  let db: Db;
+  let lines: string[];
+  beforeEach(() => {
+    db = createDb(":memory:");
+    lines = [];
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  it("creates every table and logs one line per migration", async () => {
+    const applied = await migrateToLatest(db, (l) => lines.push(l));
+    expect(applied).toEqual(Object.keys(migrations));
+    expect(await tableNames(db)).toEqual(appTables);
+    expect(lines).toHaveLength(Object.keys(migrations).length);
+    expect(lines[0]).toMatch(/create_core up: done/);
+  });
+
+  it("does nothing when run a second time", async () => {
+    await migrateToLatest(db, () => {});
+    expect(await migrateToLatest(db, (l) => lines.push(l))).toEqual([]);
+    expect(lines).toEqual(["migrations: nothing to do (up)"]);
+  });
+
+  it("removes every table again when migrated all the way down", async () => {
+    await migrateToLatest(db, () => {});
+    const undone = await migrateDown(db, { all: true, log: () => {} });
+    expect(undone).toEqual(Object.keys(migrations).reverse());
+    expect(await tableNames(db)).toEqual([]);
+  });
+
+  it("undoes only the latest migration by default", async () => {
+    await migrateToLatest(db, () => {});
+    expect(await migrateDown(db, { log: () => {} })).toEqual(["2026_12_04_2103_create_users_audit"]);
+    const names = await tableNames(db);
+    expect(names).not.toContain("audit_events");
+    expect(names).toContain("rounds");
+  });
+
+  it("runs SQLite with foreign keys on and a busy timeout of 5 s", async () => {
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+    expect(fk.rows[0]!.foreign_keys).toBe(1);
+    expect(busy.rows[0]!.timeout).toBe(5000);
+  });
+
+  it("throws with the failing migration's message and leaves the log saying so", async () => {
+    await sql`create table areas (id text)`.execute(db);
+    await expect(migrateToLatest(db, (l) => lines.push(l))).rejects.toThrow(/migrating up failed: .*areas/);
+    expect(lines[0]).toMatch(/create_core up: error/);
+  });
+});
