@@ -1,3 +1,8 @@
+import {
+  DEFAULT_DISCLOSURE_THRESHOLD,
+  suppressSmallCells,
+  type DisclosureControlled,
+} from "../../disclosure/suppress-small-cells";
 import { EngineInputError } from "../../errors";
 import { compareGroupLabels } from "./compare-group-labels";
 import { linearizedVariance } from "./linearized-variance";
@@ -21,7 +26,15 @@ export interface SurveyMeanInput {
   readonly values: readonly (number | null)[];
   /** Domain label per respondent; null leaves the respondent out of every domain (not of the design). */
   readonly by?: readonly (string | null)[];
+  /**
+   * Rows with n below this are suppressed (`suppressSmallCells`); default 10. Pass 0 only for
+   * intermediate results that are never shown.
+   */
+  readonly disclosureThreshold?: number;
 }
+
+/** A survey estimate after disclosure control: estimate and se are null when `suppressed`. */
+export type ShownSurveyEstimate = DisclosureControlled<SurveyEstimate, "estimate" | "se">;
 
 const FN = "surveyMean";
 
@@ -34,14 +47,16 @@ const FN = "surveyMean";
  * variance is that of Σ z_i under the full design ({@link linearizedVariance}), so a domain keeps
  * the design's strata and PSUs (Lumley, "Complex Surveys", 2010, §2.2 and §2.3.1; Särndal, Swensson
  * & Wretman, "Model Assisted Survey Sampling", 1992, §5.9 and §10.3).
- * A proportion is the mean of a 0/1 variable (see `surveyProportion`).
- * @param input - the design, the values and optional domain labels
+ * A proportion is the mean of a 0/1 variable (see `surveyProportion`). Small cells are suppressed
+ * here, by `suppressSmallCells`, so that no caller shows them by mistake (DESIGN §2).
+ * @param input - the design, the values, optional domain labels and the disclosure threshold
  * @returns one estimate ("all") without `by`, else one per domain label, labels in ascending order
- *   (numerically when both labels are numbers), as svyby orders them
- * @throws EngineInputError when lengths differ from the design, a value is a non-finite number, or
- *   a stratum in a domain has a single PSU under the `"fail"` policy
+ *   (numerically when both labels are numbers), as svyby orders them; rows with n below the
+ *   threshold have estimate and se null, `suppressed: true` and a reason
+ * @throws EngineInputError when lengths differ from the design, a value is a non-finite number, a
+ *   stratum in a domain has a single PSU under the `"fail"` policy, or the threshold is bad
  */
-export function surveyMean(input: SurveyMeanInput): SurveyEstimate[] {
+export function surveyMean(input: SurveyMeanInput): ShownSurveyEstimate[] {
   const { design, values, by } = input;
   const n = design.size;
   if (values.length !== n) {
@@ -56,9 +71,16 @@ export function surveyMean(input: SurveyMeanInput): SurveyEstimate[] {
       throw new EngineInputError(FN, `values must be finite numbers or null (respondent ${i + 1} has ${v})`);
     }
   }
-  if (by === undefined) return [estimateDomain(design, values, () => true, "all")];
-  const labels = [...new Set(by.filter((g): g is string => g !== null))].sort(compareGroupLabels);
-  return labels.map((g) => estimateDomain(design, values, (i) => by[i] === g, g));
+  const estimates =
+    by === undefined
+      ? [estimateDomain(design, values, () => true, "all")]
+      : [...new Set(by.filter((g): g is string => g !== null))]
+          .sort(compareGroupLabels)
+          .map((g) => estimateDomain(design, values, (i) => by[i] === g, g));
+  return suppressSmallCells(estimates, {
+    fields: ["estimate", "se"],
+    threshold: input.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD,
+  });
 }
 
 function estimateDomain(

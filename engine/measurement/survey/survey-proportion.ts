@@ -1,5 +1,5 @@
 import { EngineInputError } from "../../errors";
-import { surveyMean, type SurveyEstimate, type SurveyMeanInput } from "./survey-mean";
+import { surveyMean, type ShownSurveyEstimate, type SurveyMeanInput } from "./survey-mean";
 
 /**
  * A weighted proportion with its design-based standard error: the mean of a 0/1 indicator,
@@ -9,7 +9,7 @@ import { surveyMean, type SurveyEstimate, type SurveyMeanInput } from "./survey-
  * @returns as {@link surveyMean}: estimates in 0..1
  * @throws EngineInputError when a value is not 0, 1 or null, or as {@link surveyMean}
  */
-export function surveyProportion(input: SurveyMeanInput): SurveyEstimate[] {
+export function surveyProportion(input: SurveyMeanInput): ShownSurveyEstimate[] {
   const bad = input.values.findIndex((v) => v !== null && v !== 0 && v !== 1);
   if (bad !== -1) {
     throw new EngineInputError(

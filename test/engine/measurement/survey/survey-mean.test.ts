@@ -4,7 +4,7 @@ import {
   surveyMean,
   surveyProportion,
   type LonelyPsu,
-  type SurveyEstimate,
+  type ShownSurveyEstimate,
 } from "../../../../engine/measurement/survey";
 import { loadFixture, numberOrNull } from "../../../fixtures/survey/load";
 
@@ -14,7 +14,7 @@ function expectRel(actual: number | null, expected: number, tol = 1e-8): void {
   expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(tol * Math.abs(expected));
 }
 
-function expectRows(rows: SurveyEstimate[], groups: string[], estimates: number[], ses: number[]): void {
+function expectRows(rows: ShownSurveyEstimate[], groups: string[], estimates: number[], ses: number[]): void {
   expect(rows.map((r) => r.group)).toEqual(groups);
   rows.forEach((r, i) => {
     expectRel(r.estimate, estimates[i]!);
@@ -46,7 +46,7 @@ describe("surveyMean on a hand-worked design", () => {
     // Σw = 6, Σwy = 1 + 3 + 4 + 4 + 6 = 18, ȳ = 3. z = w(y − 3)/6 = −2/6, 0, −2/6, 1/6, 3/6.
     // PSU totals: a1 −2/6, a2 −2/6 (stratum A: no spread → 0); b1 1/6, b2 3/6, mean 2/6,
     // Σ dev² = 2/36, × 2/(2 − 1) = 1/9. SE = 1/3 (R: svymean gives 3, SE 0.3333).
-    const [row] = surveyMean({ design, values: y });
+    const [row] = surveyMean({ design, values: y, disclosureThreshold: 0 });
     expect(row!.group).toBe("all");
     expect(row!.n).toBe(5);
     expect(row!.estimate).toBeCloseTo(3, 14);
@@ -57,15 +57,28 @@ describe("surveyMean on a hand-worked design", () => {
     // Domain x = rows 1, 2, 4: ȳ = 8/3; z = −5/9, 1/9, 4/9. PSU totals a1 −4/9, a2 0, b1 4/9, b2 0.
     // A: mean −2/9, Σ dev² = 8/81, × 2 = 16/81; B likewise 16/81. V = 32/81, SE = 4√2/9.
     // (R: svyby(~y, ~g, des, svymean) gives 2.666667, SE 0.6285394.)
-    const rows = surveyMean({ design, values: y, by: ["x", "x", "y", "x", "y"] });
+    const rows = surveyMean({ design, values: y, by: ["x", "x", "y", "x", "y"], disclosureThreshold: 0 });
     expect(rows[0]!.group).toBe("x");
     expect(rows[0]!.n).toBe(3);
     expect(rows[0]!.estimate).toBeCloseTo(8 / 3, 14);
     expect(rows[0]!.se).toBeCloseTo((4 * Math.SQRT2) / 9, 14);
   });
 
+  it("suppresses cells with n below 10 unless told otherwise", () => {
+    const [row] = surveyMean({ design, values: y });
+    expect(row).toEqual({
+      group: "all",
+      estimate: null,
+      se: null,
+      n: 5,
+      suppressed: true,
+      reason: { code: "small_cell", n: 5, threshold: 10 },
+    });
+    expect(surveyMean({ design, values: y, disclosureThreshold: 5 })[0]!.estimate).toBeCloseTo(3, 14);
+  });
+
   it("leaves missing values out of the estimate and of n", () => {
-    const rows = surveyMean({ design, values: [1, 3, null, 4, 6] });
+    const rows = surveyMean({ design, values: [1, 3, null, 4, 6], disclosureThreshold: 0 });
     // Σw = 4, Σwy = 14 → 3.5
     expect(rows[0]!.estimate).toBeCloseTo(3.5, 14);
     expect(rows[0]!.n).toBe(4);
@@ -290,7 +303,7 @@ describe("surveyMean and surveyDesign refuse bad input", () => {
 
   it("reports a group whose values are all missing with n 0 and no estimate", () => {
     const design = surveyDesign({ weights: [1, 1, 1] });
-    const rows = surveyMean({ design, values: [1, 2, null], by: ["a", "a", "b"] });
+    const rows = surveyMean({ design, values: [1, 2, null], by: ["a", "a", "b"], disclosureThreshold: 0 });
     expect(rows[1]).toEqual({ group: "b", estimate: null, se: null, n: 0 });
   });
 });

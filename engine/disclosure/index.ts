@@ -1,0 +1,7 @@
+export {
+  suppressSmallCells,
+  DEFAULT_DISCLOSURE_THRESHOLD,
+  type DisclosureControlled,
+  type SuppressionReason,
+  type SuppressSmallCellsOptions,
+} from "./suppress-small-cells";
