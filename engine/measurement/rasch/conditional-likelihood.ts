@@ -45,11 +45,16 @@ export function conditionalLikelihood(
   const expected = new Float64Array(K);
   const information = withInformation ? new Float64Array(K * K) : null;
 
+  // Tilt: ε̃_ih = ε_ih·e^(h·τ) with τ the mean threshold, so that γ̃_r = γ_r·e^(r·τ) peaks inside
+  // the score range; every ratio π_ih(r) is unchanged and ln γ_r = ln γ̃_r − r·τ.
+  let tau = 0;
+  for (let i = 0; i < prepared.nItems; i++) tau -= beta[offsets[i]! + maxCategory[i]! - 1]!;
+  tau /= K;
   const weightsOf = (i: number): Float64Array => {
     const m = maxCategory[i]!;
     const w = new Float64Array(m + 1);
     w[0] = 1;
-    for (let h = 1; h <= m; h++) w[h] = Math.exp(beta[offsets[i]! + h - 1]!);
+    for (let h = 1; h <= m; h++) w[h] = Math.exp(beta[offsets[i]! + h - 1]! + h * tau);
     return w;
   };
   const allWeights = Array.from({ length: prepared.nItems }, (_, i) => weightsOf(i));
@@ -80,7 +85,7 @@ export function conditionalLikelihood(
           "item parameters are too extreme: an elementary symmetric function underflowed",
         );
       }
-      logLik -= nr * (Math.log(gr) + gamma.logScale);
+      logLik -= nr * (Math.log(gr) + gamma.logScale - r * tau);
       w[r] = nr / gr;
     }
     if (total === 0) continue;
