@@ -1,0 +1,120 @@
+import type { Analysis } from "../decision/analysis-schema";
+import { EngineInputError } from "../errors";
+import { createRandom, distMean, sampleDist, type Dist } from "../random";
+import { sampleWeights } from "./sample-weights";
+import { streamSeed } from "./stream-seed";
+
+/** One effect of a candidate on the draws: reach × change × rule factor, per draw. */
+export interface SampledEffect {
+  dimension: number;
+  draws: Float64Array;
+}
+
+/** A candidate on the shared draws. */
+export interface SampledCandidate {
+  id: string;
+  /** Position in the analysis's interventions. */
+  index: number;
+  /** Product of the `adjust` factors of the rules that fired (1 when none). */
+  factor: number;
+  /** Its effects grouped by the segment (index) they change, segments in increasing order. */
+  segments: { segment: number; effects: SampledEffect[] }[];
+  /** Cost draws, SEK. */
+  cost: Float64Array;
+  /** The mean of its cost distribution, SEK. */
+  expectedCost: number;
+}
+
+/**
+ * Everything an analysis needs, drawn once on common random numbers (DESIGN §4): baseline
+ * scores, weights, each candidate's effects and cost. Arrays are laid out so that loops over
+ * draws are sequential: `baselineScores[(s·D + d)·draws + t]`, `weights[d·draws + t]`.
+ */
+export interface SampledModel {
+  draws: number;
+  seed: number;
+  dimIds: string[];
+  segmentIds: string[];
+  /** Population shares p_s = N_s / ΣN. */
+  shares: Float64Array;
+  totalPopulation: number;
+  baselineScores: Float64Array;
+  weights: Float64Array;
+  candidates: SampledCandidate[];
+}
+
+/**
+ * Draw the model of an analysis on common random numbers: q_{s,d} ~ N(value, u) (the GUM's
+ * default for a value with standard uncertainty, JCGM 101 §6.4.7), effects and costs from their
+ * `Dist`, weights by {@link sampleWeights}. Each quantity has its own stream, named by its key
+ * ({@link streamSeed}), so candidates are compared on the same baseline and weight draws and a
+ * quantity's draws do not depend on what else is in the file.
+ *
+ * @param analysis - a validated analysis
+ * @param factors - per intervention id, the rule `adjust` factor multiplying its effects (default 1)
+ * @returns the sampled model
+ * @throws EngineInputError when the sample would need more than 2·10⁸ numbers
+ */
+export function sampleModel(
+  analysis: Analysis,
+  factors: ReadonlyMap<string, number> = new Map(),
+): SampledModel {
+  const { draws, seed } = analysis;
+  const dimIds = analysis.dimensions.map((d) => d.id);
+  const segmentIds = analysis.segments.map((s) => s.id);
+  const D = dimIds.length;
+  const S = segmentIds.length;
+  const effectCount = analysis.interventions.reduce((n, iv) => n + iv.effects.length + 1, 0);
+  if ((S * D + D + effectCount) * draws > 2e8) {
+    throw new EngineInputError(
+      "sampleModel",
+      "segments × dimensions × draws is too large (more than 2·10⁸ numbers)",
+    );
+  }
+  const totalPopulation = analysis.segments.reduce((s, seg) => s + seg.population, 0);
+  const shares = Float64Array.from(analysis.segments, (s) => s.population / totalPopulation);
+  const draw = (key: string, dist: Dist) => sampleDist(dist, draws, createRandom(streamSeed(seed, key)));
+
+  const baselineScores = new Float64Array(S * D * draws);
+  analysis.segments.forEach((seg, s) => {
+    dimIds.forEach((dim, d) => {
+      const { value, u } = seg.scores[dim]!;
+      baselineScores.set(
+        draw(`score:${seg.id}:${dim}`, u > 0 ? { dist: "normal", mean: value, sd: u } : value),
+        (s * D + d) * draws,
+      );
+    });
+  });
+  const weights = sampleWeights(
+    analysis.scenario.weights,
+    dimIds,
+    draws,
+    createRandom(streamSeed(seed, "weights")),
+  );
+  const segIndex = new Map(segmentIds.map((id, s) => [id, s]));
+  const dimIndex = new Map(dimIds.map((id, d) => [id, d]));
+  const candidates = analysis.interventions.map((iv, index): SampledCandidate => {
+    const factor = factors.get(iv.id) ?? 1;
+    const bySegment = new Map<number, SampledEffect[]>();
+    for (const e of iv.effects) {
+      const x = draw(`effect:${iv.id}:${e.segment}:${e.dimension}`, e.change);
+      const scale = e.reach * factor;
+      for (let t = 0; t < draws; t++) x[t]! *= scale;
+      const s = segIndex.get(e.segment)!;
+      if (!bySegment.has(s)) bySegment.set(s, []);
+      bySegment.get(s)!.push({ dimension: dimIndex.get(e.dimension)!, draws: x });
+    }
+    const segments = [...bySegment.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([segment, effects]) => ({ segment, effects }));
+    return {
+      id: iv.id,
+      index,
+      factor,
+      segments,
+      cost: draw(`cost:${iv.id}`, iv.cost),
+      expectedCost: distMean(iv.cost),
+    };
+  });
+  return { draws, seed, dimIds, segmentIds, shares, totalPopulation, baselineScores, weights, candidates };
+}
