@@ -4,5 +4,5 @@ export { atkinson } from "./atkinson";
 export { theil } from "./theil";
 export { theilDecomposition, type TheilDecomposition, type TheilGroup } from "./theil-decomposition";
 export { shareBelow } from "./share-below";
-export { groupGap, type GroupGap, type ValueWithUncertainty } from "./group-gap";
+export { groupGap, type GroupGap } from "./group-gap";
 export { populationShares } from "./population-shares";

@@ -10,6 +10,10 @@ import { EngineInputError } from "../../errors";
  * - `"adjust"`: centre the stratum's PSU total at the grand mean (0 for influence values)
  *   instead of the stratum mean, a conservative choice;
  * - `"average"`: leave the stratum out and scale the sum by (strata)/(strata with ≥ 2 PSUs).
+ *
+ * "Single PSU" means in the full design. In a domain, a stratum whose other PSUs have no domain
+ * member still has n_h ≥ 2 (their totals count as 0), as with R's default
+ * `options(survey.adjust.domain.lonely = FALSE)`.
  */
 export type LonelyPsu = "fail" | "remove" | "certainty" | "adjust" | "average";
 

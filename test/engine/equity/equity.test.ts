@@ -190,7 +190,18 @@ describe("shareBelow", () => {
 describe("groupGap", () => {
   it("combines independent uncertainties in quadrature and gives E_n with k = 2", () => {
     // Δ = 10 − 4 = 6; u = √(3² + 4²) = 5; E_n = 6/(2·5) = 0.6
-    expect(groupGap({ value: 10, u: 3 }, { value: 4, u: 4 })).toEqual({ gap: 6, u: 5, en: 0.6, k: 2 });
+    expect(groupGap({ value: 10, u: 3 }, { value: 4, u: 4 })).toEqual({
+      gap: 6,
+      u: 5,
+      en: 0.6,
+      k: 2,
+      significant: false,
+    });
+    // Δ = 4 − 10 = −6 the other way round; with u 1 and 1: u = √2, E_n = 6/(2√2) ≈ 2.12 > 1
+    const g = groupGap({ value: 4, u: 1 }, { value: 10, u: 1 });
+    expect(g.gap).toBe(-6);
+    expect(g.en).toBeCloseTo(6 / (2 * Math.SQRT2), 15);
+    expect(g.significant).toBe(true);
   });
 
   it("subtracts twice the covariance", () => {
@@ -207,13 +218,13 @@ describe("groupGap", () => {
 
   it("refuses a covariance beyond the product of the uncertainties and negative uncertainties", () => {
     expect(() => groupGap({ value: 1, u: 1 }, { value: 0, u: 1 }, 2)).toThrow(
-      "groupGap: |cov| must not exceed a.u · b.u",
+      "groupGap: |cov| must not exceed a.u · b.u (a correlation beyond ±1)",
     );
     expect(() => groupGap({ value: 1, u: -1 }, { value: 0, u: 1 })).toThrow(
-      "groupGap: a.u must be finite and ≥ 0",
+      "groupGap: a.u must be a finite number ≥ 0",
     );
-    expect(() => groupGap({ value: 1, u: 1 }, { value: 0, u: 1 }, 0, 0)).toThrow(
-      "groupGap: k must be a finite number > 0",
+    expect(() => groupGap({ value: 1, u: 1 }, { value: NaN, u: 1 })).toThrow(
+      "groupGap: b.value must be a finite number",
     );
   });
 });
