@@ -8,17 +8,31 @@ import { CliInputError, describeInputError, readInputFile, type Command } from "
 /** Most draws a model may ask for (memory: 8 bytes each, plus a sorted copy). */
 export const MAX_DRAWS = 10_000_000;
 
-const InputName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "input names must be identifiers (letters, digits, _)")
-  .refine((n) => !(EXPRESSION_FUNCTIONS as readonly string[]).includes(n), {
-    message: `input names must not be a function name (${EXPRESSION_FUNCTIONS.join(", ")})`,
-  });
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Input names must be identifiers and not one of the expression's function names. */
+const Inputs = z.record(z.string(), DistSchema).superRefine((inputs, ctx) => {
+  for (const name of Object.keys(inputs)) {
+    if (!IDENTIFIER.test(name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: "an input name must be an identifier (letters, digits, _)",
+      });
+    } else if ((EXPRESSION_FUNCTIONS as readonly string[]).includes(name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `an input name must not be a function name (${EXPRESSION_FUNCTIONS.join(", ")})`,
+      });
+    }
+  }
+});
 
 /** The `propagate` model file (DESIGN §7). */
 export const PropagateModelSchema = z.strictObject({
   expression: z.string().min(1, "must not be empty").max(MAX_EXPRESSION_LENGTH),
-  inputs: z.record(InputName, DistSchema),
+  inputs: Inputs,
   draws: z.number().int("must be an integer").min(1, "must be ≥ 1").max(MAX_DRAWS, `must be ≤ ${MAX_DRAWS}`),
   seed: z
     .number()

@@ -6,7 +6,8 @@ export interface CompiledExpression {
   /** the input names the expression uses, sorted */
   readonly names: readonly string[];
   /**
-   * Evaluate element by element over equally long arrays, one per used name; returns a new array.
+   * Evaluate element by element over equally long arrays, one per used name (a constant
+   * expression takes the length of any array given); returns a new array.
    * Domain errors follow IEEE arithmetic (log of a negative number is NaN, x/0 is ±Infinity):
    * the caller decides what a non-finite value means.
    */
@@ -216,7 +217,8 @@ export function compileExpression(
       if (!a) throw new EngineInputError("compileExpression", `no values for input "${n}"`);
       return a;
     });
-    const length = arrays.length > 0 ? arrays[0]!.length : 1;
+    // a constant expression takes its length from any array given, else 1
+    const length = (arrays[0] ?? Object.values(inputs)[0])?.length ?? 1;
     if (arrays.some((a) => a.length !== length)) {
       throw new EngineInputError("compileExpression", "every input must have the same number of values");
     }
