@@ -9,21 +9,7 @@ import { roundGuards, STEP_GUARDS, type RoundGuardName } from "./round-guards";
  */
 export const ROUND_MACHINE_VERSION = "livsval.round/1";
 
-/** The states of a round, in workflow order (DESIGN §6). */
-export const ROUND_STATES = [
-  "draft",
-  "scoped",
-  "needsReviewed",
-  "candidatesChosen",
-  "rulesApplied",
-  "scenarioChosen",
-  "analysed",
-  "portfolioProposed",
-  "committeeReview",
-  "decided",
-  "followedUp",
-] as const;
-export type RoundState = (typeof ROUND_STATES)[number];
+export { ROUND_STATES, type RoundState } from "./round-states";
 
 const copy = <T>(value: T): T => structuredClone(value);
 
