@@ -1,4 +1,5 @@
 import { EngineInputError } from "../errors";
+import { welfareFromSum, welfareTerm } from "../ranking/welfare-terms";
 import { populationShares } from "./population-shares";
 
 /**
@@ -9,8 +10,9 @@ import { populationShares } from "./population-shares";
  *   EDE_ε = (Σ_i p_i · x_i^(1−ε))^(1/(1−ε))   for ε ≠ 1,   EDE_1 = exp(Σ_i p_i ln x_i),
  *
  * p_i = w_i/Σw. ε = 0 gives the weighted mean. EDE is homogeneous of degree 1, so the sum is taken
- * over x_i/m (m the largest value for ε < 1, the smallest for ε > 1) and multiplied back by m; this
- * keeps x^(1−ε) from overflowing or underflowing for large ε.
+ * over x_i/m (m the largest value for ε ≤ 1, the smallest for ε > 1) and multiplied back by m; this
+ * keeps x^(1−ε) from overflowing or underflowing for large ε. The terms are `welfareTerm` and
+ * `welfareFromSum` of engine/ranking, the unchecked hot-path form used on Monte Carlo draws.
  * @param values - the values (QoL scores, incomes); all > 0 when ε > 0
  * @param weights - population counts or shares (≥ 0), or undefined for equal shares
  * @param epsilon - inequality aversion ε, finite and ≥ 0
@@ -29,30 +31,20 @@ export function equallyDistributedEquivalent(
   }
   const p = populationShares(fn, values, weights);
   const n = values.length;
-  if (epsilon === 0) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += p[i]! * values[i]!;
-    return mean;
-  }
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
     if (p[i] === 0) continue;
     const x = values[i]!;
-    if (!(x > 0)) {
+    if (epsilon > 0 && !(x > 0)) {
       throw new EngineInputError(fn, `values must be > 0 when epsilon > 0 (value ${i + 1} is ${x})`);
     }
     lo = Math.min(lo, x);
     hi = Math.max(hi, x);
   }
-  if (epsilon === 1) {
-    let s = 0;
-    for (let i = 0; i < n; i++) if (p[i]! > 0) s += p[i]! * Math.log(values[i]! / hi);
-    return hi * Math.exp(s);
-  }
-  const m = epsilon < 1 ? hi : lo;
-  const e = 1 - epsilon;
+  // The per-unit term and its inverse are the ranking engine's, so both compute EDE alike.
+  const m = epsilon === 0 ? 1 : epsilon <= 1 ? hi : lo;
   let s = 0;
-  for (let i = 0; i < n; i++) if (p[i]! > 0) s += p[i]! * (values[i]! / m) ** e;
-  return m * s ** (1 / e);
+  for (let i = 0; i < n; i++) if (p[i]! > 0) s += p[i]! * welfareTerm(values[i]! / m, epsilon);
+  return m * welfareFromSum(s, epsilon);
 }
