@@ -86,18 +86,23 @@ export async function checkObservationRow(
   refs: ReferenceIds,
   keys: ObservationKeyGuard,
   add: (line: number, column: string, value: string, reason: string) => void,
+  columns: { indicator: string; area: string; group: string } = {
+    indicator: "indicator",
+    area: "area",
+    group: "group",
+  },
 ): Promise<boolean> {
   let ok = true;
   if (!refs.indicators.has(row.indicator)) {
-    add(line, "indicator", row.indicator, "unknown indicator (not in the indicators table)");
+    add(line, columns.indicator, row.indicator, "unknown indicator (not in the indicators table)");
     ok = false;
   }
   if (!refs.areas.has(row.area)) {
-    add(line, "area", row.area, "unknown area (not in the areas table)");
+    add(line, columns.area, row.area, "unknown area (not in the areas table)");
     ok = false;
   }
   if (row.group !== null && !refs.groups.has(row.group)) {
-    add(line, "group", row.group, "unknown population group (leave empty for the whole area)");
+    add(line, columns.group, row.group, "unknown population group (leave empty for the whole area)");
     ok = false;
   }
   if (ok) {

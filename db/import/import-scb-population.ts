@@ -3,7 +3,7 @@ import type { Db, NewArea, NewSegment } from "../schema";
 import { checkCellCount } from "./csv-header";
 import { parseRow, textCell } from "./cell-schemas";
 import { csvRecords, type ImportSource } from "./import-source";
-import { AGE_BANDS, ageSexGroups, sexCode } from "./population-groups";
+import { AGE_BANDS, ageSexGroups, ensureGroups, sexCode } from "./population-groups";
 import { runImport, type ImportOptions, type ImportSummary } from "./run-import";
 
 /** Column names accepted for each role (SCB's Swedish names first). */
@@ -217,12 +217,7 @@ export async function importScbPopulation(
       }
     }
     if (!issues.empty) return { rows, inserted: 0 };
-    const groups = ageSexGroups();
-    const existing = new Set(
-      (await trx.selectFrom("population_groups").select("code").execute()).map((g) => g.code),
-    );
-    const missingGroups = groups.filter((g) => !existing.has(g.code));
-    if (missingGroups.length > 0) await trx.insertInto("population_groups").values(missingGroups).execute();
+    const groupsCreated = await ensureGroups(trx, ageSexGroups());
     // Parents before children: a district's municipality may be created by the same file.
     const pending = [...newAreas.values()].sort(
       (a, b) => (a.parent_id === null ? -1 : 0) - (b.parent_id === null ? -1 : 0),
@@ -245,7 +240,7 @@ export async function importScbPopulation(
       details: {
         period,
         areasCreated: pending.length,
-        groupsCreated: missingGroups.length,
+        groupsCreated,
         population: segments.reduce((s, x) => s + x.population, 0),
       },
     };

@@ -1,4 +1,4 @@
-import type { NewPopulationGroup } from "../schema";
+import type { Db, NewPopulationGroup } from "../schema";
 
 /** The project's age bands (DESIGN vocabulary): [code part, lowest age, highest age or null]. */
 export const AGE_BANDS = [
@@ -49,4 +49,14 @@ export function sexCode(label: string): "f" | "m" | null {
   if (["kvinnor", "kvinna", "k", "women", "female", "f", "2"].includes(s)) return "f";
   if (["män", "man", "m", "men", "male", "1"].includes(s)) return "m";
   return null;
+}
+
+/** Insert the groups that are not stored yet; returns how many were added. */
+export async function ensureGroups(db: Db, groups: readonly NewPopulationGroup[]): Promise<number> {
+  const existing = new Set(
+    (await db.selectFrom("population_groups").select("code").execute()).map((g) => g.code),
+  );
+  const missing = groups.filter((g) => !existing.has(g.code));
+  if (missing.length > 0) await db.insertInto("population_groups").values(missing).execute();
+  return missing.length;
 }

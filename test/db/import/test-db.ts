@@ -1,13 +1,6 @@
-import { createDb } from "../../../db/connection";
-import { migrateToLatest } from "../../../db/migrate";
 import type { Db } from "../../../db/schema";
 
-/** A fresh in-memory SQLite database migrated to the latest schema (migration log silenced). */
-export async function freshDb(): Promise<Db> {
-  const db = createDb(":memory:");
-  await migrateToLatest(db, () => {});
-  return db;
-}
+export { freshDb } from "../fresh-db";
 
 /** Minimal reference rows for observation imports: one dimension, two indicators, two areas, groups. */
 export async function addReferenceRows(db: Db): Promise<void> {

@@ -1,0 +1,142 @@
+import { parseArgs } from "node:util";
+import { CliInputError, type Command } from "../cli";
+import { importKolada } from "../../db/import/import-kolada";
+import { importObservations } from "../../db/import/import-observations";
+import { importOecdBli } from "../../db/import/import-oecd-bli";
+import { importScbPopulation } from "../../db/import/import-scb-population";
+import { importSurvey } from "../../db/import/import-survey";
+import { openMigratedDb } from "../../db/import/open-database";
+import { IMPORT_KINDS, type ImportKind, type ImportOptions } from "../../db/import/run-import";
+
+const usage =
+  "usage: livsval import <file> --kind observations|survey|kolada|oecd-bli|scb-population [--database URL] " +
+  "[--max-bytes N] [--source TEXT] [--licence TEXT] [--retrieved YYYY-MM-DD] [--synthetic] [--note TEXT] [--user ID] " +
+  "kolada: [--indicator ID] [--assumed-relative-u R]; oecd-bli: [--location LOC=AREA,…] [--period YYYY] " +
+  "[--assumed-relative-u R]; survey: --instrument ID [--label TEXT] [--id COL] [--weight COL] [--strata COL] " +
+  "[--cluster COL] [--area COL] [--group COL] [--items A,B,…] [--scale-min N] [--scale-max N]";
+
+function num(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(v))
+    throw new CliInputError(`--${name}: "${raw}" is not a number`);
+  return v;
+}
+
+/** `livsval import <file> --kind K`: validate and store a data file (see data/README.md for the formats). */
+export const run: Command = async (argv) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        kind: { type: "string" },
+        database: { type: "string" },
+        "max-bytes": { type: "string" },
+        source: { type: "string" },
+        licence: { type: "string" },
+        retrieved: { type: "string" },
+        synthetic: { type: "boolean" },
+        note: { type: "string" },
+        user: { type: "string" },
+        indicator: { type: "string" },
+        "assumed-relative-u": { type: "string" },
+        location: { type: "string" },
+        period: { type: "string" },
+        instrument: { type: "string" },
+        label: { type: "string" },
+        id: { type: "string" },
+        weight: { type: "string" },
+        strata: { type: "string" },
+        cluster: { type: "string" },
+        area: { type: "string" },
+        group: { type: "string" },
+        items: { type: "string" },
+        "scale-min": { type: "string" },
+        "scale-max": { type: "string" },
+      },
+    });
+  } catch (e) {
+    throw new CliInputError(`${(e as Error).message}\n${usage}`);
+  }
+  const { values: v, positionals } = parsed;
+  if (positionals.length !== 1) throw new CliInputError(`give exactly one file\n${usage}`);
+  const file = positionals[0]!;
+  if (!v.kind || !(IMPORT_KINDS as readonly string[]).includes(v.kind)) {
+    throw new CliInputError(`--kind must be one of ${IMPORT_KINDS.join(", ")}\n${usage}`);
+  }
+  const kind = v.kind as ImportKind;
+  if (v.retrieved !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.retrieved)) {
+    throw new CliInputError(`--retrieved: "${v.retrieved}" is not a date YYYY-MM-DD`);
+  }
+  const maxBytes = num("max-bytes", v["max-bytes"]);
+  const base: ImportOptions = {
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
+    userId: v.user ?? null,
+    provenance: {
+      ...(v.source !== undefined ? { source: v.source } : {}),
+      ...(v.licence !== undefined ? { licence: v.licence } : {}),
+      ...(v.retrieved !== undefined ? { retrieved: v.retrieved } : {}),
+      ...(v.note !== undefined ? { note: v.note } : {}),
+      synthetic: v.synthetic ?? false,
+    },
+  };
+  const assumedRelativeU = num("assumed-relative-u", v["assumed-relative-u"]);
+  const source = { path: file };
+  const db = await openMigratedDb(v.database);
+  try {
+    switch (kind) {
+      case "observations":
+        return await importObservations(db, source, base);
+      case "scb-population":
+        return await importScbPopulation(db, source, base);
+      case "kolada":
+        return await importKolada(db, source, {
+          ...base,
+          ...(v.indicator !== undefined ? { indicator: v.indicator } : {}),
+          ...(assumedRelativeU !== undefined ? { assumedRelativeU } : {}),
+        });
+      case "oecd-bli": {
+        let locations: Record<string, string> | undefined;
+        if (v.location !== undefined) {
+          locations = {};
+          for (const pair of v.location.split(",")) {
+            const [loc, area] = pair.split("=").map((s) => s.trim());
+            if (!loc || !area) throw new CliInputError(`--location: "${pair}" is not LOCATION=AREA`);
+            locations[loc] = area;
+          }
+        }
+        return await importOecdBli(db, source, {
+          ...base,
+          ...(locations ? { locations } : {}),
+          ...(v.period !== undefined ? { period: v.period } : {}),
+          ...(assumedRelativeU !== undefined ? { assumedRelativeU } : {}),
+        });
+      }
+      case "survey": {
+        if (!v.instrument) throw new CliInputError(`--kind survey needs --instrument ID\n${usage}`);
+        const scaleMin = num("scale-min", v["scale-min"]);
+        const scaleMax = num("scale-max", v["scale-max"]);
+        return await importSurvey(db, source, {
+          ...base,
+          instrument: { id: v.instrument, ...(v.label !== undefined ? { label: v.label } : {}) },
+          ...(v.id !== undefined ? { idColumn: v.id } : {}),
+          ...(v.weight !== undefined ? { weightColumn: v.weight } : {}),
+          ...(v.strata !== undefined ? { strataColumn: v.strata } : {}),
+          ...(v.cluster !== undefined ? { clusterColumn: v.cluster } : {}),
+          ...(v.area !== undefined ? { areaColumn: v.area } : {}),
+          ...(v.group !== undefined ? { groupColumn: v.group } : {}),
+          ...(v.items !== undefined ? { items: v.items.split(",").map((s) => s.trim()) } : {}),
+          ...(scaleMin !== undefined || scaleMax !== undefined
+            ? { scale: { min: scaleMin ?? 0, ...(scaleMax !== undefined ? { max: scaleMax } : {}) } }
+            : {}),
+          ...(process.env.LIVSVAL_PSEUDONYM_KEY ? { pseudonymKey: process.env.LIVSVAL_PSEUDONYM_KEY } : {}),
+        });
+      }
+    }
+  } finally {
+    await db.destroy();
+  }
+};
