@@ -14,3 +14,21 @@ export async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) 
 export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
+
+/** SQLite's default limit on bound variables in one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32). */
+export const SQLITE_MAX_VARIABLES = 32766;
+
+/**
+ * Split rows into chunks small enough for one multi-row INSERT each: at most `maxVariables` bound
+ * values (columns × rows), and at most `maxRows` rows.
+ */
+export function chunkForInsert<T>(
+  rows: readonly T[],
+  columns: number,
+  { maxVariables = SQLITE_MAX_VARIABLES, maxRows = 1000 }: { maxVariables?: number; maxRows?: number } = {},
+): T[][] {
+  const size = Math.max(1, Math.min(maxRows, Math.floor(maxVariables / Math.max(1, columns))));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
