@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
+  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -13,6 +14,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { CsrfField } from "~/auth/csrf-field";
+import { ROLE_LABELS } from "~/auth/policy";
+import { getCurrentUser } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
 import { useNonce } from "~/utils/nonce";
@@ -21,7 +25,11 @@ import stylesHref from "~/styles/app.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: await getLocale(request) };
+  const user = await getCurrentUser(request);
+  return {
+    locale: await getLocale(request),
+    user: user ? { username: user.username, role: user.role, csrfToken: user.csrfToken } : null,
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -57,6 +65,24 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <div className="account">
+            {data?.user ? (
+              <Form method="post" action="/logout">
+                <CsrfField />
+                <span>
+                  {translate(locale, "auth.signedInAs", {
+                    user: data.user.username,
+                    role: ROLE_LABELS[data.user.role][locale],
+                  })}
+                </span>{" "}
+                <button type="submit" className="link-button">
+                  {t("auth.signOut")}
+                </button>
+              </Form>
+            ) : (
+              <Link to="/login">{t("auth.signIn")}</Link>
+            )}
+          </div>
           <a
             className="lang-switch"
             lang={other}

@@ -1,5 +1,7 @@
+import { roundsEn, roundsSv } from "./rounds-messages";
+
 /** UI strings. Swedish is the default language; English is offered by the language switch. */
-export const sv = {
+const coreSv = {
   "app.name": "Livsval",
   "app.tagline":
     "Livskvalitet med angiven mätosäkerhet, och insatser rangordnade efter förväntad jämlik effekt",
@@ -33,6 +35,14 @@ export const sv = {
   "overview.proxyNote":
     "Värden märkta ersättning avser en större region eller hela riket och står här för Helsingborg.",
   "overview.empty": "Databasen är tom. Kör npm start för att läsa in demonstrationsdata.",
+  "auth.signIn": "Logga in",
+  "auth.signOut": "Logga ut",
+  "auth.username": "Användarnamn",
+  "auth.password": "Lösenord",
+  "auth.failed": "Fel användarnamn eller lösenord.",
+  "auth.throttled": "För många misslyckade försök. Försök igen om {seconds} sekunder.",
+  "auth.required": "Fyll i användarnamn och lösenord.",
+  "auth.signedInAs": "Inloggad som {user} ({role})",
   "error.title": "Något gick fel",
   "error.404": "Sidan eller posten finns inte.",
   "error.403": "Du saknar behörighet för detta.",
@@ -42,9 +52,10 @@ export const sv = {
   "error.back": "Till startsidan",
 } as const;
 
+export const sv = { ...coreSv, ...roundsSv };
 export type MessageKey = keyof typeof sv;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreSv, string> = {
   "app.name": "Livsval",
   "app.tagline":
     "Quality of life with stated measurement uncertainty, and interventions ranked by expected equitable impact",
@@ -77,6 +88,14 @@ export const en: Record<MessageKey, string> = {
   "overview.proxyNote":
     "Values marked proxy refer to a larger region or the whole country and stand in for Helsingborg.",
   "overview.empty": "The database is empty. Run npm start to load the demonstration data.",
+  "auth.signIn": "Sign in",
+  "auth.signOut": "Sign out",
+  "auth.username": "Username",
+  "auth.password": "Password",
+  "auth.failed": "Wrong username or password.",
+  "auth.throttled": "Too many failed attempts. Try again in {seconds} seconds.",
+  "auth.required": "Enter a username and a password.",
+  "auth.signedInAs": "Signed in as {user} ({role})",
   "error.title": "Something went wrong",
   "error.404": "The page or record does not exist.",
   "error.403": "You are not allowed to do this.",
@@ -85,6 +104,8 @@ export const en: Record<MessageKey, string> = {
   "error.unexpected": "An unexpected error occurred. It has been logged.",
   "error.back": "To the start page",
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...roundsEn };
 
 export type Locale = "sv" | "en";
 export const LOCALES: readonly Locale[] = ["sv", "en"];

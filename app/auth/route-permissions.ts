@@ -1,0 +1,20 @@
+import type { Permission } from "./policy";
+
+/**
+ * What each route module's loader and action require: a permission from the policy table, or
+ * "public" (sign-in, language switch) — the list the route × role test checks every route against.
+ * Every file in app/routes must have an entry; a new route without one fails that test.
+ */
+export interface RouteAccess {
+  loader?: Permission | "public";
+  action?: Permission | "public";
+}
+
+export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
+  "_index.tsx": { loader: "overview.view" },
+  "lang.ts": { loader: "public" },
+  "login.tsx": { loader: "public", action: "public" },
+  "logout.tsx": { loader: "public", action: "public" },
+  "rounds._index.tsx": { loader: "rounds.view" },
+  "rounds.new.tsx": { loader: "rounds.create", action: "rounds.create" },
+};

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().max(2000).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LIVSVAL_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
+  LIVSVAL_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  LIVSVAL_SIGNIN_ATTEMPTS: z.coerce.number().int().positive().default(5),
+});
+export type Config = z.infer<typeof EnvSchema>;
+
+let cached: Config | undefined;
+
+/** The app's configuration from the environment; bad configuration stops the app with zod's messages. */
+export function getConfig(): Config {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Livsval: bad configuration in the environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,115 @@
+import { coverage95, dimensionScore, normaliseIndicator } from "../../engine/measurement/profile";
+import type { AreaProfileData, ProfileObservation } from "../../db/repositories/profile-repository";
+
+export interface ScoreView {
+  value: number;
+  /** Standard uncertainty; null when an input's uncertainty is not stated (then no interval is shown). */
+  u: number | null;
+  interval: [number, number] | null;
+}
+
+export interface IndicatorView {
+  id: string;
+  label: string;
+  unit: string;
+  value: number;
+  u: number | null;
+  score: ScoreView;
+  period: string;
+  source: string;
+  retrieved: string;
+  synthetic: boolean;
+  note: string | null;
+}
+
+export interface DimensionView {
+  id: string;
+  label: string;
+  kind: "current" | "capital";
+  score: ScoreView | null;
+  indicators: IndicatorView[];
+}
+
+export interface SegmentView {
+  id: string;
+  groupCode: string;
+  label: string;
+  population: number;
+  scores: Record<string, ScoreView | null>;
+  synthetic: boolean;
+}
+
+export interface AreaProfileView {
+  area: { id: string; name: string };
+  dimensions: DimensionView[];
+  segments: SegmentView[];
+}
+
+function indicatorScore(o: ProfileObservation): ScoreView | null {
+  if (o.goalLo === null || o.goalHi === null) return null;
+  const s = normaliseIndicator(o.value, o.u ?? 0, { lo: o.goalLo, hi: o.goalHi, direction: o.direction });
+  const u = o.u === null ? null : s.u;
+  return { value: s.value, u, interval: u === null ? null : coverage95(s.value, u) };
+}
+
+function combine(scores: ScoreView[]): ScoreView | null {
+  if (scores.length === 0) return null;
+  const known = scores.every((s) => s.u !== null);
+  const q = dimensionScore(scores.map((s) => ({ value: s.value, u: s.u ?? 0 })));
+  return { value: q.value, u: known ? q.u : null, interval: known ? coverage95(q.value, q.u) : null };
+}
+
+/**
+ * The overview's numbers: each indicator normalised against its goalposts, dimension scores as the
+ * equally weighted mean of their indicators with GUM uncertainty (engine/measurement/profile).
+ */
+export function buildAreaProfile(data: AreaProfileData, locale: "sv" | "en"): AreaProfileView {
+  const areaLevel = data.observations.filter((o) => o.groupCode === null);
+  const dimensions: DimensionView[] = data.dimensions.map((d) => {
+    const indicators: IndicatorView[] = [];
+    for (const o of areaLevel.filter((x) => x.dimensionId === d.id)) {
+      const score = indicatorScore(o);
+      if (!score) continue;
+      indicators.push({
+        id: o.indicatorId,
+        label: o.indicatorLabel,
+        unit: o.unit,
+        value: o.value,
+        u: o.u,
+        score,
+        period: o.period,
+        source: o.source,
+        retrieved: o.retrieved,
+        synthetic: o.synthetic,
+        note: o.datasetNote,
+      });
+    }
+    return {
+      id: d.id,
+      label: locale === "en" ? d.labelEn : d.labelSv,
+      kind: d.kind,
+      score: combine(indicators.map((i) => i.score)),
+      indicators,
+    };
+  });
+  const segments: SegmentView[] = data.segments.map((s) => {
+    const own = data.observations.filter((o) => o.groupCode === s.groupCode);
+    const scores: Record<string, ScoreView | null> = {};
+    for (const d of data.dimensions) {
+      const list = own
+        .filter((o) => o.dimensionId === d.id)
+        .map(indicatorScore)
+        .filter((x): x is ScoreView => x !== null);
+      scores[d.id] = combine(list);
+    }
+    return {
+      id: s.id,
+      groupCode: s.groupCode,
+      label: s.groupLabel,
+      population: s.population,
+      scores,
+      synthetic: own.some((o) => o.synthetic),
+    };
+  });
+  return { area: data.area, dimensions, segments };
+}
