@@ -63,6 +63,18 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t("nav.overview")}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/data">{t("nav.data")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/interventions">{t("nav.interventions")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/scenarios">{t("nav.scenarios")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/rounds">{t("nav.rounds")}</NavLink>
+              </li>
             </ul>
           </nav>
           <div className="account">

@@ -1,3 +1,4 @@
+import { pagesEn, pagesSv } from "./pages-messages";
 import { roundsEn, roundsSv } from "./rounds-messages";
 
 /** UI strings. Swedish is the default language; English is offered by the language switch. */
@@ -52,7 +53,7 @@ const coreSv = {
   "error.back": "Till startsidan",
 } as const;
 
-export const sv = { ...coreSv, ...roundsSv };
+export const sv = { ...coreSv, ...roundsSv, ...pagesSv };
 export type MessageKey = keyof typeof sv;
 
 const coreEn: Record<keyof typeof coreSv, string> = {
@@ -105,7 +106,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "error.back": "To the start page",
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...roundsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...roundsEn, ...pagesEn };
 
 export type Locale = "sv" | "en";
 export const LOCALES: readonly Locale[] = ["sv", "en"];
