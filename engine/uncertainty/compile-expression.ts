@@ -35,13 +35,43 @@ function take(ctx: Ctx): Float64Array {
   return ctx.free.pop() ?? new Float64Array(CHUNK);
 }
 
-const UNARY: Record<string, (x: number) => number> = {
-  sqrt: Math.sqrt,
-  exp: Math.exp,
-  log: Math.log,
-  abs: Math.abs,
-  negate: (x) => -x,
-};
+type UnaryOp = "negate" | "sqrt" | "exp" | "log" | "abs";
+
+function scalarUnary(op: UnaryOp, x: number): number {
+  switch (op) {
+    case "negate":
+      return -x;
+    case "sqrt":
+      return Math.sqrt(x);
+    case "exp":
+      return Math.exp(x);
+    case "log":
+      return Math.log(x);
+    case "abs":
+      return Math.abs(x);
+  }
+}
+
+/** out[i] = op(a[i]); one loop per function so that each stays monomorphic. */
+function unaryKernel(op: UnaryOp, out: Float64Array, a: Float64Array, n: number): void {
+  switch (op) {
+    case "negate":
+      for (let i = 0; i < n; i++) out[i] = -a[i]!;
+      return;
+    case "sqrt":
+      for (let i = 0; i < n; i++) out[i] = Math.sqrt(a[i]!);
+      return;
+    case "exp":
+      for (let i = 0; i < n; i++) out[i] = Math.exp(a[i]!);
+      return;
+    case "log":
+      for (let i = 0; i < n; i++) out[i] = Math.log(a[i]!);
+      return;
+    case "abs":
+      for (let i = 0; i < n; i++) out[i] = Math.abs(a[i]!);
+      return;
+  }
+}
 
 function scalarBinary(op: string, x: number, y: number): number {
   switch (op) {
@@ -131,14 +161,13 @@ function build(node: ExpressionNode, index: ReadonlyMap<string, number>): Eval |
     }
     case "negate":
     case "call": {
-      const f = UNARY[node.kind === "negate" ? "negate" : node.fn]!;
+      const op: UnaryOp = node.kind === "negate" ? "negate" : node.fn;
       const arg = build(node.arg, index);
-      if (typeof arg === "number") return f(arg);
+      if (typeof arg === "number") return scalarUnary(op, arg);
       return (ctx) => {
         const v = arg(ctx) as Slot;
         const out = v.own ? v.a : take(ctx);
-        const a = v.a;
-        for (let i = 0; i < ctx.n; i++) out[i] = f(a[i]!);
+        unaryKernel(op, out, v.a, ctx.n);
         return { a: out, own: true };
       };
     }
