@@ -23,8 +23,21 @@ const stderrLog: MigrationLog = (line) => {
   process.stderr.write(line + "\n");
 };
 
-function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * `schema`: the PostgreSQL schema that holds Kysely's migration bookkeeping tables, when the tables go
+ * into a schema other than the default (set search_path to it in the connection as well).
+ */
+export interface MigrateOptions {
+  log?: MigrationLog;
+  schema?: string;
+}
+
+function createMigrator(db: Kysely<any>, schema: string | undefined): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 function report({ error, results }: MigrationResultSet, direction: string, log: MigrationLog): string[] {
@@ -45,8 +58,12 @@ function report({ error, results }: MigrationResultSet, direction: string, log: 
  * Run every pending migration, logging each step; throws (after logging) if one fails.
  * @returns the names of the migrations applied now
  */
-export async function migrateToLatest(db: Kysely<any>, log: MigrationLog = stderrLog): Promise<string[]> {
-  return report(await createMigrator(db).migrateToLatest(), "up", log);
+export async function migrateToLatest(
+  db: Kysely<any>,
+  log: MigrationLog = stderrLog,
+  options: Omit<MigrateOptions, "log"> = {},
+): Promise<string[]> {
+  return report(await createMigrator(db, options.schema).migrateToLatest(), "up", log);
 }
 
 /**
@@ -55,10 +72,10 @@ export async function migrateToLatest(db: Kysely<any>, log: MigrationLog = stder
  */
 export async function migrateDown(
   db: Kysely<any>,
-  options: { all?: boolean; log?: MigrationLog } = {},
+  options: MigrateOptions & { all?: boolean } = {},
 ): Promise<string[]> {
   const log = options.log ?? stderrLog;
-  const migrator = createMigrator(db);
+  const migrator = createMigrator(db, options.schema);
   if (options.all) {
     const { NO_MIGRATIONS } = await import("kysely");
     return report(await migrator.migrateTo(NO_MIGRATIONS), "down", log);

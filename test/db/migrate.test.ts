@@ -87,3 +87,22 @@ describe("migrations on a fresh in-memory SQLite database", () => {
     expect(lines[0]).toMatch(/create_core up: error/);
   });
 });
+
+describe("createDb with a file path", () => {
+  it("creates the folder and runs SQLite in WAL mode", async () => {
+    const { mkdtempSync, existsSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "livsval-db-"));
+    const file = join(dir, "nested", "folder", "livsval.sqlite");
+    const db = createDb(file);
+    try {
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+      expect(mode.rows[0]!.journal_mode).toBe("wal");
+      expect(existsSync(file)).toBe(true);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
