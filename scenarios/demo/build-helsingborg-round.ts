@@ -5,10 +5,14 @@
  *
  *   npx tsx scenarios/demo/build-helsingborg-round.ts
  *
+ * The test checks that the committed JSON is what this builds (`buildHelsingborgRound`).
+ *
  * Everything here is illustrative: the sources are real, the transfer to Helsingborg (programme
  * sizes, effects per participant, cost levels, departments) is a documented assumption.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { format, resolveConfig } from "prettier";
 import { parse } from "csv-parse/sync";
 import { DEMO_ROUND_FORMAT, DemoRoundSchema, type DemoCandidate, type DemoRound } from "./schema";
 
@@ -21,11 +25,6 @@ const csv = (path: string): Row[] => parse(read(path), { columns: true, skip_emp
 const HLI_FILE = "data/interventions/hli_wellby_cost_effectiveness.csv";
 const BOTEC_FILE = "data/interventions/botecs_from_whr.csv";
 const POP_FILE = "data/scb/population_age_sex_2019_helsingborg_riket.csv";
-const evidence = new Map<string, { row: Row; file: string }>([
-  ...csv(HLI_FILE).map((row) => [row["Charity"]!, { row, file: HLI_FILE }] as const),
-  ...csv(BOTEC_FILE).map((row) => [row["Charity"]!, { row, file: BOTEC_FILE }] as const),
-]);
-
 // --- population by segment (SCB, 31 Dec 2019) ------------------------------------------------
 const BANDS = [
   ["0_19", 0, 19],
@@ -34,15 +33,26 @@ const BANDS = [
   ["65_79", 65, 79],
   ["80p", 80, Infinity],
 ] as const;
-const population = new Map<string, number>();
-for (const r of csv(POP_FILE)) {
-  if (r["region"] !== "Helsingborg") continue;
-  const age = Number.parseInt(r["ålder"]!, 10);
-  const band = BANDS.find(([, lo, hi]) => age >= lo && age <= hi)![0];
-  const sex = r["kön"] === "kvinnor" ? "f" : "m";
-  const id = `${AREA}:age_${band}_${sex}`;
-  population.set(id, (population.get(id) ?? 0) + Number(r["X2019"]));
+
+type Evidence = Map<string, { row: Row; file: string }>;
+
+/** The copied evidence rows by charity name, and Helsingborg's population by segment. */
+function loadInputs(): { evidence: Evidence; population: Map<string, number> } {
+  const evidence: Evidence = new Map();
+  for (const file of [HLI_FILE, BOTEC_FILE])
+    for (const row of csv(file)) evidence.set(row["Charity"]!, { row, file });
+  const population = new Map<string, number>();
+  for (const r of csv(POP_FILE)) {
+    if (r["region"] !== "Helsingborg") continue;
+    const age = Number.parseInt(r["ålder"]!, 10);
+    const band = BANDS.find(([, lo, hi]) => age >= lo && age <= hi)![0];
+    const sex = r["kön"] === "kvinnor" ? "f" : "m";
+    const id = `${AREA}:age_${band}_${sex}`;
+    population.set(id, (population.get(id) ?? 0) + Number(r["X2019"]));
+  }
+  return { evidence, population };
 }
+
 const seg = (band: string, sexes = ["f", "m"]) => sexes.map((s) => `${AREA}:age_${band}_${s}`);
 const YOUTH = seg("0_19");
 const ADULTS = [...seg("20_44"), ...seg("45_64")];
@@ -455,7 +465,7 @@ const sourceId = (charity: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
-function candidate(s: Spec): DemoCandidate {
+function candidate(s: Spec, evidence: Evidence, population: Map<string, number>): DemoCandidate {
   const ev = evidence.get(s.source);
   if (!ev) throw new Error(`no evidence row for ${s.source}`);
   const row = ev.row;
@@ -538,112 +548,126 @@ function candidate(s: Spec): DemoCandidate {
   };
 }
 
-const candidates = SPECS.map(candidate);
-const usedSources = [...new Set(SPECS.map((s) => s.source))].map((charity) => {
-  const { row, file } = evidence.get(charity)!;
-  return {
-    id: sourceId(charity),
-    title: `${charity}: ${row["What the charity does"]} (${row["What does it do (more detail)"]})`.replace(
-      /\s+/g,
-      " ",
-    ),
-    publisher: `${row["Evaluator"]}, compiled in the Happier Lives Institute's Living Review of WELLBY cost-effectiveness analyses`,
-    url: row["Report URL"] || "https://github.com/Happier-Lives-Institute/Living-Review-of-WELLBY-CEAs",
-    file,
-    row: charity,
-    licence: "none stated (secondary compilation of published analyses)",
-    note: `Causal evidence: ${row["Causal evidence"]}; depth: ${row["Depth of analysis"]}; country income: ${row["Country income"]}; total sample ${row["Total sample"]} in ${row["Total studies"]} studies.`,
-  };
-});
+/**
+ * Build the demo round from the copied sources and the assumptions above.
+ * @returns the round, validated with `DemoRoundSchema`
+ * @throws Error when a source row is missing or unusable; ZodError when the result is invalid
+ */
+export function buildHelsingborgRound(): DemoRound {
+  const { evidence, population } = loadInputs();
+  const candidates = SPECS.map((spec) => candidate(spec, evidence, population));
+  const usedSources = [...new Set(SPECS.map((s) => s.source))].map((charity) => {
+    const { row, file } = evidence.get(charity)!;
+    return {
+      id: sourceId(charity),
+      title: `${charity}: ${row["What the charity does"]} (${row["What does it do (more detail)"]})`.replace(
+        /\s+/g,
+        " ",
+      ),
+      publisher: `${row["Evaluator"]}, compiled in the Happier Lives Institute's Living Review of WELLBY cost-effectiveness analyses`,
+      url: row["Report URL"] || "https://github.com/Happier-Lives-Institute/Living-Review-of-WELLBY-CEAs",
+      file,
+      row: charity,
+      licence: "none stated (secondary compilation of published analyses)",
+      note: `Causal evidence: ${row["Causal evidence"]}; depth: ${row["Depth of analysis"]}; country income: ${row["Country income"]}; total sample ${row["Total sample"]} in ${row["Total studies"]} studies.`,
+    };
+  });
 
-const round: DemoRound = {
-  format: DEMO_ROUND_FORMAT,
-  id: "helsingborg-2027-demo",
-  title: {
-    sv: "Prioriteringsomgång 2027 (demo, illustrativ)",
-    en: "Prioritisation round 2027 (demo, illustrative)",
-  },
-  illustrative: true,
-  area: AREA,
-  period: { from: "2027-01-01", to: "2027-12-31" },
-  budget: 20_000_000,
-  segments: [...population.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, n]) => ({ id, population: n, sourceId: "scb-population-2019" })),
-  sources: [
-    ...usedSources,
-    {
-      id: "riksbank-usd-sek-2023",
-      title: "Annual average exchange rates: USD in SEK, 2023",
-      publisher: "Sveriges riksbank",
-      url: "https://www.riksbank.se/en-gb/statistics/search-interest--exchange-rates/annual-average-exchange-rates/",
-      licence: "public statistics (Nasdaq Stockholm fixing rates published by the Riksbank)",
-      note: "10.6128 SEK per USD, the annual average of the daily fixing rates in 2023. Not re-downloaded for this file: corroborated to two decimals (10.61) by a published annual average (Boule Diagnostics, interim report Q1 2024, note 5). Check against the Riksbank series before any real use.",
+  return DemoRoundSchema.parse({
+    format: DEMO_ROUND_FORMAT,
+    id: "helsingborg-2027-demo",
+    title: {
+      sv: "Prioriteringsomgång 2027 (demo, illustrativ)",
+      en: "Prioritisation round 2027 (demo, illustrative)",
     },
-    {
-      id: "scb-population-2019",
-      title: "Population by municipality, age and sex, 31 December 2019 (Helsingborg)",
-      publisher: "Statistics Sweden (SCB), via vagdur/SCBHandlerPlotter inst/extdata",
-      url: "https://www.statistikdatabasen.scb.se/",
-      file: POP_FILE,
-      licence: "SCB open data (CC0); see data/README.md",
-    },
-  ],
-  conversions: {
-    exchangeRates: [
+    illustrative: true,
+    area: AREA,
+    period: { from: "2027-01-01", to: "2027-12-31" },
+    budget: 20_000_000,
+    segments: [...population.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, n]) => ({ id, population: n, sourceId: "scb-population-2019" })),
+    sources: [
+      ...usedSources,
       {
-        id: USD_SEK.id,
-        from: USD_SEK.from,
-        to: "SEK",
-        year: USD_SEK.year,
-        rate: USD_SEK.rate,
-        sourceId: "riksbank-usd-sek-2023",
-        note: "A currency conversion, not a price comparison. The living review states costs in US dollars without a price year; they are taken as 2023 dollars (its analyses date from 2021–2024) and not inflated.",
+        id: "riksbank-usd-sek-2023",
+        title: "Annual average exchange rates: USD in SEK, 2023",
+        publisher: "Sveriges riksbank",
+        url: "https://www.riksbank.se/en-gb/statistics/search-interest--exchange-rates/annual-average-exchange-rates/",
+        licence: "public statistics (Nasdaq Stockholm fixing rates published by the Riksbank)",
+        note: "10.6128 SEK per USD, the annual average of the daily fixing rates in 2023. Not re-downloaded for this file: corroborated to two decimals (10.61) by a published annual average (Boule Diagnostics, interim report Q1 2024, note 5). Check against the Riksbank series before any real use.",
+      },
+      {
+        id: "scb-population-2019",
+        title: "Population by municipality, age and sex, 31 December 2019 (Helsingborg)",
+        publisher: "Statistics Sweden (SCB), via vagdur/SCBHandlerPlotter inst/extdata",
+        url: "https://www.statistikdatabasen.scb.se/",
+        file: POP_FILE,
+        licence: "SCB open data (CC0); see data/README.md",
       },
     ],
-    costLevels: COST_LEVELS,
-    wellbyToQol: {
-      dimension: "subjective_wellbeing",
-      qolPointsPerLifeSatisfactionPoint: QOL_PER_LS,
-      basis: "assumption",
-      note: "One WELLBY is one point of life satisfaction (0–10) for one person for one year. The subjective_wellbeing dimension is assumed to be scored from life satisfaction 0–10 with goalposts 0 and 10, so one life-satisfaction point is 10 QoL points.",
+    conversions: {
+      exchangeRates: [
+        {
+          id: USD_SEK.id,
+          from: USD_SEK.from,
+          to: "SEK",
+          year: USD_SEK.year,
+          rate: USD_SEK.rate,
+          sourceId: "riksbank-usd-sek-2023",
+          note: "A currency conversion, not a price comparison. The living review states costs in US dollars without a price year; they are taken as 2023 dollars (its analyses date from 2021–2024) and not inflated.",
+        },
+      ],
+      costLevels: COST_LEVELS,
+      wellbyToQol: {
+        dimension: "subjective_wellbeing",
+        qolPointsPerLifeSatisfactionPoint: QOL_PER_LS,
+        basis: "assumption",
+        note: "One WELLBY is one point of life satisfaction (0–10) for one person for one year. The subjective_wellbeing dimension is assumed to be scored from life satisfaction 0–10 with goalposts 0 and 10, so one life-satisfaction point is 10 QoL points.",
+      },
+      evidenceGrades: GRADES,
+      costUncertainty: {
+        dist: "pert",
+        ...COST_PERT,
+        basis: "assumption",
+        note: "Cost is PERT(0.8·B, B, 1.5·B) around the expected budget B: overruns are assumed likelier and larger than savings (illustrative).",
+      },
+      formulas: [
+        "costPerWellbySek = costPerWellby (USD) × rate (SEK/USD, 2023 average) × costLevel.factor",
+        "wellbysPerParticipant = lifeSatisfactionGainPerYear × effectDurationYears",
+        "costPerParticipantSek = wellbysPerParticipant × costPerWellbySek",
+        "expectedBudgetSek = participants × costPerParticipantSek; cost = PERT(minFactor·B, B, maxFactor·B), rounded to whole SEK",
+        "reach = participants ÷ Σ population of the target segments (rounded to 6 decimals)",
+        "firstYearQolChange = qolPointsPerLifeSatisfactionPoint × lifeSatisfactionGainPerYear × min(1, effectDurationYears)",
+        "subjective_wellbeing change among the reached = Normal(firstYearQolChange, effectCv × firstYearQolChange), effectCv = √(gradeCv² + transferCv²)",
+        "effects on other dimensions are assumptions: Normal(points, points)",
+      ],
     },
-    evidenceGrades: GRADES,
-    costUncertainty: {
-      dist: "pert",
-      ...COST_PERT,
-      basis: "assumption",
-      note: "Cost is PERT(0.8·B, B, 1.5·B) around the expected budget B: overruns are assumed likelier and larger than savings (illustrative).",
-    },
-    formulas: [
-      "costPerWellbySek = costPerWellby (USD) × rate (SEK/USD, 2023 average) × costLevel.factor",
-      "wellbysPerParticipant = lifeSatisfactionGainPerYear × effectDurationYears",
-      "costPerParticipantSek = wellbysPerParticipant × costPerWellbySek",
-      "expectedBudgetSek = participants × costPerParticipantSek; cost = PERT(minFactor·B, B, maxFactor·B), rounded to whole SEK",
-      "reach = participants ÷ Σ population of the target segments (rounded to 6 decimals)",
-      "firstYearQolChange = qolPointsPerLifeSatisfactionPoint × lifeSatisfactionGainPerYear × min(1, effectDurationYears)",
-      "subjective_wellbeing change among the reached = Normal(firstYearQolChange, effectCv × firstYearQolChange), effectCv = √(gradeCv² + transferCv²)",
-      "effects on other dimensions are assumptions: Normal(points, points)",
+    candidates,
+    notes: [
+      "Illustrative demo data. The evidence (cost per WELLBY, effect duration, study design) is real and cited per candidate; everything about Helsingborg (programme size, effect per participant, cost level, department, legal reading) is an assumption made for the demo, not a municipal decision or estimate.",
+      "The effect per participant (lifeSatisfactionGainPerYear) is assumed; the source's cost per WELLBY then gives the cost of producing that effect. Read the cost as 'what the evidence says this effect costs', transferred to Swedish prices by the stated cost level.",
+      "The source's WELLBY totals can include spill-overs to household members (notably the psychotherapy and cash-transfer analyses); here all of it is attributed to participants.",
+      "Effects are the average change in the round's first year among the people reached; effects lasting longer than a year (effectDurationYears, kept as an attribute for the committee) are not counted beyond it.",
+      'Segments are Helsingborg (1283) × the shared age-band × sex groups ("1283:age_20_44_f"), populations from SCB 31 Dec 2019; participants are spread over the target segments in proportion to their populations, so every target segment gets the same reach.',
+      "Legal readings are short summaries for the demo, not legal advice; the Social Services Act was replaced in 2025 (SFS 2025:400), so it is cited by name only.",
     ],
-  },
-  candidates,
-  notes: [
-    "Illustrative demo data. The evidence (cost per WELLBY, effect duration, study design) is real and cited per candidate; everything about Helsingborg (programme size, effect per participant, cost level, department, legal reading) is an assumption made for the demo, not a municipal decision or estimate.",
-    "The effect per participant (lifeSatisfactionGainPerYear) is assumed; the source's cost per WELLBY then gives the cost of producing that effect. Read the cost as 'what the evidence says this effect costs', transferred to Swedish prices by the stated cost level.",
-    "The source's WELLBY totals can include spill-overs to household members (notably the psychotherapy and cash-transfer analyses); here all of it is attributed to participants.",
-    "Effects are the average change in the round's first year among the people reached; effects lasting longer than a year (effectDurationYears, kept as an attribute for the committee) are not counted beyond it.",
-    'Segments are Helsingborg (1283) × the shared age-band × sex groups ("1283:age_20_44_f"), populations from SCB 31 Dec 2019; participants are spread over the target segments in proportion to their populations, so every target segment gets the same reach.',
-    "Legal readings are short summaries for the demo, not legal advice; the Social Services Act was replaced in 2025 (SFS 2025:400), so it is cited by name only.",
-  ],
-};
+  } satisfies DemoRound);
+}
 
-const parsed = DemoRoundSchema.parse(round);
-writeFileSync(new URL("scenarios/demo/helsingborg-round.json", root), `${JSON.stringify(parsed, null, 2)}\n`);
-console.log(
-  candidates
-    .map(
-      (c) =>
-        `${c.id.padEnd(24)} ${c.evidenceGrade} ${String(c.costDerivation.expectedBudgetSek).padStart(10)} SEK  Δswb ${c.costDerivation.firstYearQolChange}  reach ${c.effects[0]!.reach}`,
-    )
-    .join("\n"),
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const parsed = buildHelsingborgRound();
+  const candidates = parsed.candidates;
+  const out = new URL("scenarios/demo/helsingborg-round.json", root);
+  // formatted as `npm run format` would, so that rebuilding an unchanged round changes no byte
+  const options = await resolveConfig(out);
+  writeFileSync(out, await format(JSON.stringify(parsed, null, 2), { ...options, parser: "json" }));
+  console.log(
+    candidates
+      .map(
+        (c) =>
+          `${c.id.padEnd(24)} ${c.evidenceGrade} ${String(c.costDerivation.expectedBudgetSek).padStart(10)} SEK  Δswb ${c.costDerivation.firstYearQolChange}  reach ${c.effects[0]!.reach}`,
+      )
+      .join("\n"),
+  );
+}

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { distMean } from "../../../engine/random";
+import { buildHelsingborgRound } from "../../../scenarios/demo/build-helsingborg-round";
 import {
   DemoRoundSchema,
   toAnalysisInterventions,
@@ -35,6 +36,10 @@ describe("the demo round file", () => {
     expect(DemoRoundSchema.safeParse(raw).success).toBe(true);
     expect(round.candidates.length).toBeGreaterThanOrEqual(12);
     expect(round.candidates.length).toBeLessThanOrEqual(20);
+  });
+
+  it("is what the builder makes from the copied sources and its stated assumptions", () => {
+    expect(buildHelsingborgRound()).toEqual(raw);
   });
 
   it("refuses a candidate that excludes another one-sidedly", () => {
