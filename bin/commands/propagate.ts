@@ -40,6 +40,17 @@ export const PropagateModelSchema = z.strictObject({
     .min(0, "must be ≥ 0")
     .max(2 ** 32 - 1, "must be < 2^32"),
   coverage: z.number().gt(0, "must be > 0").lt(1, "must be < 1").default(0.95),
+  correlation: z
+    .strictObject({
+      inputs: z.array(z.string()).min(2, "must name at least two inputs"),
+      matrix: z.array(z.array(z.number())),
+    })
+    .optional(),
+  adaptive: z
+    .strictObject({
+      ndig: z.number().int("must be an integer").min(1, "must be ≥ 1").max(6, "must be ≤ 6").default(2),
+    })
+    .optional(),
 });
 export type PropagateModel = z.infer<typeof PropagateModelSchema>;
 
@@ -48,7 +59,10 @@ const usage = "usage: livsval propagate <model.json>";
 /**
  * `livsval propagate <model.json>`: propagate input distributions through an expression by
  * Monte Carlo (JCGM 101) and print {estimate, u, interval, shortestInterval, coverage, draws,
- * seed, gum} (gum: the first-order GUM result at the input means, for comparison).
+ * seed, gum} (gum: the first-order GUM result at the input means, for comparison). Optional
+ * model keys beyond DESIGN §7: `correlation` {inputs, matrix} for correlated normal inputs, and
+ * `adaptive` {ndig} for JCGM 101 §7.9 adaptive stopping (then `draws` is the most to use and
+ * the output has `adaptive` {batches, tolerance, converged}).
  */
 export const run: Command = async (argv) => {
   let positionals: string[];
@@ -93,5 +107,6 @@ export const run: Command = async (argv) => {
     draws: result.draws,
     seed: model.seed,
     gum: result.gum,
+    ...(result.adaptive ? { adaptive: result.adaptive } : {}),
   };
 };

@@ -76,6 +76,16 @@ describe("livsval propagate", () => {
     await expect(run([path.join(tmpdir(), "no-such-model.json")])).rejects.toThrow("no such file");
   });
 
+  it("takes correlated normal inputs and adaptive stopping", async () => {
+    const out = (await run([fixture("comparison-loss.json")])) as Output & {
+      adaptive: { batches: number; tolerance: number; converged: boolean };
+    };
+    // exact E[Y] = 1.5e-4, u = 1.2052e-4 (see the engine test); SE at ≥ 2·10⁴ draws: 8.5e-7 (4 SE)
+    expect(Math.abs(out.estimate - 1.5e-4)).toBeLessThan(4 * 8.5e-7);
+    expect(out.adaptive.converged).toBe(true);
+    expect(out.draws).toBe(out.adaptive.batches * 10_000);
+  });
+
   it("refuses too few draws for the coverage probability", async () => {
     const few = await modelFile(
       '{"expression": "a", "inputs": {"a": {"dist": "normal", "mean": 0, "sd": 1}}, "draws": 10, "seed": 1}',

@@ -90,4 +90,53 @@ describe("propagateExpression", () => {
     expect(r.interval).toEqual([7, 7]);
     expect(r.gum).toEqual({ estimate: 7, u: 0 });
   });
+
+  describe("with correlated normal inputs (JCGM 101 §9.4, comparison loss Y = X1² + X2²)", () => {
+    const model = {
+      expression: "x1^2 + x2^2",
+      inputs: {
+        x1: { dist: "normal", mean: 0.01, sd: 0.005 },
+        x2: { dist: "normal", mean: 0, sd: 0.005 },
+      } as Record<string, Dist>,
+      correlation: {
+        inputs: ["x1", "x2"],
+        matrix: [
+          [1, 0.9],
+          [0.9, 1],
+        ],
+      },
+    };
+    // Exact moments by Isserlis' theorem, μ = 0.01, σ = 0.005, r = 0.9:
+    // E[Y] = μ² + 2σ² = 1e-4 + 5e-5 = 1.5e-4;
+    // Var Y = (2σ⁴ + 4μ²σ²) + 2σ⁴ + 2·(2r²σ⁴) = 2.5e-9 + 1e-8 + 2.025e-9 = 1.4525e-8 → u = 1.20520e-4.
+    // GUM first order: c = (2μ, 0) = (0.02, 0) → y = 1e-4, u = 0.02·0.005 = 1e-4 (too small, §9.4.3).
+    it("recovers the exact mean and uncertainty where the GUM first order fails", () => {
+      const m = 200_000;
+      const r = propagateExpression({ ...model, draws: m }, createRandom(94));
+      // SE(mean) = u/√M = 2.7e-7; SE(u) ≲ 2·u/√(2M) = 3.8e-7 (skewed output; 4 SE)
+      expect(Math.abs(r.estimate - 1.5e-4)).toBeLessThan(4 * 2.7e-7);
+      expect(Math.abs(r.u - 1.2052e-4)).toBeLessThan(4 * 3.8e-7);
+      expect(r.gum!.estimate).toBeCloseTo(1e-4, 12);
+      expect(r.gum!.u).toBeCloseTo(1e-4, 10);
+    });
+
+    it("stops adaptively in whole batches of 10⁴ once u is stable to two digits", () => {
+      const r = propagateExpression({ ...model, draws: 1_000_000, adaptive: { ndig: 2 } }, createRandom(95));
+      expect(r.adaptive!.converged).toBe(true);
+      expect(r.draws).toBe(r.adaptive!.batches * 10_000);
+      // u ≈ 1.2e-4 → δ = ½·10⁻⁵
+      expect(r.adaptive!.tolerance).toBeCloseTo(5e-6, 15);
+      expect(Math.abs(r.u - 1.2052e-4)).toBeLessThan(2 * r.adaptive!.tolerance);
+    });
+
+    it("refuses a correlated input that is not normal, and too small an adaptive budget", () => {
+      const uniform = { ...model.inputs, x2: { dist: "uniform", min: -1, max: 1 } } as Record<string, Dist>;
+      expect(() => propagateExpression({ ...model, inputs: uniform, draws: 100 }, createRandom(1))).toThrow(
+        'propagateExpression: correlated input "x2" must have a normal distribution',
+      );
+      expect(() =>
+        propagateExpression({ ...model, draws: 1000, adaptive: { ndig: 2 } }, createRandom(1)),
+      ).toThrow("with adaptive, draws is the most to use and must be ≥ 20000");
+    });
+  });
 });
