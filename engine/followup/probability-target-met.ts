@@ -25,9 +25,9 @@ export interface TargetAssessment {
   acceptanceLimit: number;
   /** the guard band w = r·2u */
   guardBand: number;
-  /** specific consumer's risk: P(target not met | x) when the decision is "met", else 0 */
+  /** specific consumer's risk (JCGM 106 §9.3): P(target not met | x) when the decision is "met", else 0 */
   riskWrongMet: number;
-  /** specific producer's risk: P(target met | x) when the decision is "not_met", else 0 */
+  /** specific producer's risk (JCGM 106 §9.3): P(target met | x) when the decision is "not_met", else 0 */
   riskWrongNotMet: number;
 }
 
@@ -41,8 +41,9 @@ export interface TargetAssessment {
  * interval, x ≥ A = T + w (higher is better) or x ≤ A = T − w (lower is better), with guard
  * band w = r·U, U = 2u. r = 0 is simple acceptance (§8.2): a value just at the target is "met"
  * with a 50 % risk. r = 1 (guarded acceptance, §8.3.2) keeps the risk of a wrong "met" below
- * about 2.3 % for a normal. The specific consumer's risk (§9.3.2) of a "met" decision is
- * 1 − P(met); the specific producer's risk (§9.3.3) of a "not met" decision is P(met).
+ * about 2.3 % for a normal. The specific consumer's risk (§9.3) of a "met" decision is
+ * 1 − P(met); the specific producer's risk of a "not met" decision is P(met). Global risks
+ * (§9.5) need a prior over the true values and are not computed here.
  * With u = 0 the probability is 1 or 0 and there is no risk.
  *
  * @param x - the measured value
