@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { z } from "zod";
 import type { AuditEvent, Db } from "../schema";
+import { JsonSchema, parseJsonColumn, type Json } from "./json-column";
 import { inTransaction, isPostgres } from "./transaction";
 
 /** The `prev_hash` of the first event in the chain. */
@@ -16,12 +17,12 @@ export const AuditEventInputSchema = z.object({
   from_state: z.string().nullable().default(null),
   to_state: z.string().nullable().default(null),
   reason: z.string().nullable().default(null),
-  payload: z.json().default({}),
+  payload: JsonSchema.default({}),
 });
 export type AuditEventInput = z.input<typeof AuditEventInputSchema>;
 
 /** A stored audit event with its payload parsed. */
-export type AuditRecord = Omit<AuditEvent, "payload"> & { payload: z.core.util.JSONType };
+export type AuditRecord = Omit<AuditEvent, "payload"> & { payload: Json };
 
 /** A problem found by {@link verifyAuditChain}, naming the seq it concerns. */
 export interface AuditProblem {
@@ -73,7 +74,7 @@ export function auditEventHash(prevHash: string, event: HashedFields): string {
 }
 
 function parseRow(row: AuditEvent): AuditRecord {
-  return { ...row, seq: Number(row.seq), payload: z.json().parse(JSON.parse(row.payload)) };
+  return { ...row, seq: Number(row.seq), payload: parseJsonColumn(row.payload) };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { DistSchema, type Dist } from "../../engine/random";
 import type { Db, Intervention, InterventionEffect } from "../schema";
+import { JsonSchema, parseJsonColumn, type Json } from "./json-column";
 import { chunkForInsert, inTransaction } from "./transaction";
 
-const AttributesSchema = z.record(z.string(), z.json());
+const AttributesSchema = z.record(z.string(), JsonSchema);
 
 /** An effect with its change distribution parsed. */
 export type InterventionEffectRecord = Omit<InterventionEffect, "intervention_id" | "change"> & {
@@ -13,7 +14,7 @@ export type InterventionEffectRecord = Omit<InterventionEffect, "intervention_id
 /** An intervention with cost and attributes parsed and its effects. */
 export type InterventionRecord = Omit<Intervention, "cost" | "attributes"> & {
   cost: Dist;
-  attributes: Record<string, z.core.util.JSONType>;
+  attributes: Record<string, Json>;
   effects: InterventionEffectRecord[];
 };
 
@@ -23,7 +24,7 @@ export interface InterventionInput {
   label: string;
   description?: string | null;
   cost: Dist;
-  attributes?: Record<string, z.core.util.JSONType>;
+  attributes?: Record<string, Json>;
   department?: string | null;
   evidence_grade?: string | null;
   effects: readonly { segment_id: string; dimension_id: string; change: Dist; reach: number }[];
@@ -85,12 +86,12 @@ export async function saveIntervention(
 function parseIntervention(row: Intervention, effects: InterventionEffect[]): InterventionRecord {
   return {
     ...row,
-    cost: DistSchema.parse(JSON.parse(row.cost)),
-    attributes: AttributesSchema.parse(JSON.parse(row.attributes)),
+    cost: parseJsonColumn(row.cost, DistSchema),
+    attributes: parseJsonColumn(row.attributes, AttributesSchema),
     effects: effects.map((e) => ({
       segment_id: e.segment_id,
       dimension_id: e.dimension_id,
-      change: DistSchema.parse(JSON.parse(e.change)),
+      change: parseJsonColumn(e.change, DistSchema),
       reach: e.reach,
     })),
   };

@@ -1,7 +1,5 @@
-import { z } from "zod";
 import type { Db, Round } from "../schema";
-
-type Json = z.core.util.JSONType;
+import { JsonSchema, parseJsonColumn, type Json } from "./json-column";
 
 /** A round with its persisted machine snapshot parsed (any JSON; the machine restores it). */
 export type RoundRecord = Omit<Round, "snapshot"> & { snapshot: Json };
@@ -26,11 +24,11 @@ export class RoundVersionConflictError extends Error {
 }
 
 function toJsonText(snapshot: unknown): string {
-  return JSON.stringify(z.json().parse(snapshot));
+  return JSON.stringify(JsonSchema.parse(snapshot));
 }
 
 function parseRound(row: Round): RoundRecord {
-  return { ...row, version: Number(row.version), snapshot: z.json().parse(JSON.parse(row.snapshot)) };
+  return { ...row, version: Number(row.version), snapshot: parseJsonColumn(row.snapshot) };
 }
 
 /** Create a round at version 1. Fails if the id exists. */

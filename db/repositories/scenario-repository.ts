@@ -1,5 +1,6 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "../schema";
+import { parseJsonColumn, type Json } from "./json-column";
 import { inTransaction } from "./transaction";
 
 /*
@@ -22,8 +23,6 @@ export interface VersionedDocument<T> {
 
 /** A version without its document, for listings. */
 export type VersionSummary = Omit<VersionedDocument<unknown>, "json">;
-
-type Json = z.core.util.JSONType;
 
 async function saveVersion<T>(
   db: Db,
@@ -60,7 +59,7 @@ async function findVersion<T>(
   table: VersionedTable,
   id: string,
   version: number | "latest",
-  schema: z.ZodType<T>,
+  schema: z.ZodType<T> | undefined,
 ): Promise<VersionedDocument<T> | null> {
   let q = db
     .selectFrom(table as "scenarios")
@@ -69,7 +68,11 @@ async function findVersion<T>(
   q = version === "latest" ? q.orderBy("version", "desc").limit(1) : q.where("version", "=", version);
   const row = await q.executeTakeFirst();
   if (!row) return null;
-  return { ...row, version: Number(row.version), json: schema.parse(JSON.parse(row.json)) };
+  return {
+    ...row,
+    version: Number(row.version),
+    json: (schema ? parseJsonColumn(row.json, schema) : parseJsonColumn(row.json)) as T,
+  };
 }
 
 async function listVersions(db: Db, table: VersionedTable, id: string): Promise<VersionSummary[]> {
@@ -101,8 +104,6 @@ async function listLatest(db: Db, table: VersionedTable): Promise<VersionSummary
   return rows.map((r) => ({ ...r, version: Number(r.version) }));
 }
 
-const anyJson = z.json() as z.ZodType<Json>;
-
 /** Store the next version of a weighting scenario (1 for a new id) and return it. */
 export function saveScenarioVersion<T>(
   db: Db,
@@ -117,7 +118,7 @@ export function saveScenarioVersion<T>(
 export function findLatestScenario<T = Json>(
   db: Db,
   id: string,
-  schema: z.ZodType<T> = anyJson as z.ZodType<T>,
+  schema?: z.ZodType<T>,
 ): Promise<VersionedDocument<T> | null> {
   return findVersion(db, "scenarios", id, "latest", schema);
 }
@@ -127,7 +128,7 @@ export function findScenarioVersion<T = Json>(
   db: Db,
   id: string,
   version: number,
-  schema: z.ZodType<T> = anyJson as z.ZodType<T>,
+  schema?: z.ZodType<T>,
 ): Promise<VersionedDocument<T> | null> {
   return findVersion(db, "scenarios", id, version, schema);
 }
@@ -156,7 +157,7 @@ export function saveRuleSetVersion<T>(
 export function findLatestRuleSet<T = Json>(
   db: Db,
   id: string,
-  schema: z.ZodType<T> = anyJson as z.ZodType<T>,
+  schema?: z.ZodType<T>,
 ): Promise<VersionedDocument<T> | null> {
   return findVersion(db, "rule_sets", id, "latest", schema);
 }
@@ -166,7 +167,7 @@ export function findRuleSetVersion<T = Json>(
   db: Db,
   id: string,
   version: number,
-  schema: z.ZodType<T> = anyJson as z.ZodType<T>,
+  schema?: z.ZodType<T>,
 ): Promise<VersionedDocument<T> | null> {
   return findVersion(db, "rule_sets", id, version, schema);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db, NewSurveyInstrument, SurveyInstrument, SurveyItem, SurveyRespondent } from "../schema";
+import { parseJsonColumn } from "./json-column";
 import { chunkForInsert, inTransaction } from "./transaction";
 
 const CategoriesSchema = z.array(z.string());
@@ -59,7 +60,7 @@ export async function findSurveyInstrument(
     instrument,
     items: items.map((item) => ({
       ...item,
-      categories: CategoriesSchema.parse(JSON.parse(item.categories)),
+      categories: parseJsonColumn(item.categories, CategoriesSchema),
     })),
   };
 }
