@@ -65,7 +65,7 @@ function incompleteBeta(x: number, y: number, a: number, b: number): number {
  * F(t) = 1 − ½·I_{ν/(ν+t²)}(ν/2, ½) for t ≥ 0 and ½·I_{ν/(ν+t²)}(ν/2, ½) for t < 0
  * (Abramowitz & Stegun 26.7.1 with 26.5.27), the regularised incomplete beta by its continued
  * fraction (Numerical Recipes §6.4). ν = Infinity gives the normal distribution function.
- * Accuracy about 1e-13 for moderate ν.
+ * Absolute accuracy against R's pt: about 1e-13 for ν ≤ 1000, 2e-11 at ν = 10⁵ (log-gamma cancellation).
  *
  * @param t - the argument
  * @param nu - degrees of freedom, > 0 (Infinity allowed)
