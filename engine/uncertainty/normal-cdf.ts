@@ -71,8 +71,8 @@ function erfc(x: number): number {
 
 /**
  * The standard normal distribution function Φ(z) = ½·erfc(−z/√2), with erfc by W. J. Cody's
- * rational Chebyshev approximations (Math. Comp. 23, 1969; SPECFUN CALERF): relative accuracy
- * near machine precision in both tails (relative error below 2e-13 against R's pnorm for z from −37 to 8).
+ * rational Chebyshev approximations (Math. Comp. 23, 1969; SPECFUN CALERF): relative error
+ * below 2e-13 against R's pnorm for z from −37 to 8, both tails included.
  *
  * @param z - any number (±Infinity give 0 and 1; NaN gives NaN)
  * @returns Φ(z)
