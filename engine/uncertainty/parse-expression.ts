@@ -67,10 +67,18 @@ function tokenize(source: string): Token[] {
       i++;
       continue;
     }
-    fail(`unexpected character "${ch}" at column ${i + 1}`);
+    fail(`unexpected character ${showChar(source.codePointAt(i)!)} at column ${i + 1}`);
   }
   tokens.push({ type: "end", text: "end of expression", value: NaN, column: source.length + 1 });
   return tokens;
+}
+
+/** A character for a one-line message: visible ones quoted with their code, others by code only. */
+function showChar(code: number): string {
+  const ch = String.fromCodePoint(code);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (code >= 0x21 && code <= 0x7e) return `"${ch}"`;
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? `"${ch}" (${hex})` : hex;
 }
 
 function fail(condition: string): never {
