@@ -81,6 +81,8 @@ export async function importScbPopulation(
       parent: number;
     } | null = null;
     let period = "";
+    /** The header's own name of each column a row issue can be about (the file may say "age" or "ålder"). */
+    let names: Record<string, string> = {};
     let width = 0;
     let rows = 0;
     const newAreas = new Map<string, NewArea>();
@@ -111,6 +113,11 @@ export async function importScbPopulation(
         }
         if (!issues.empty) return { rows: 0, inserted: 0 };
         period = VALUE_COLUMN.exec(header[col.count]!)![1]!;
+        names = Object.fromEntries(
+          Object.entries(col)
+            .filter(([, i]) => i >= 0)
+            .map(([role, i]) => [role, header[i]!]),
+        );
         width = cells.length;
         continue;
       }
@@ -124,15 +131,13 @@ export async function importScbPopulation(
       };
       if (col.area >= 0) raw.area = cells[col.area]!;
       if (col.parent >= 0) raw.parent = cells[col.parent]!;
-      const row = parseRow(PopulationRowSchema, raw, line, (l, c, v, r) =>
-        add(l, c === "count" ? "population" : c, v, r),
-      );
+      const row = parseRow(PopulationRowSchema, raw, line, (l, c, v, r) => add(l, names[c] ?? c, v, r));
       if (row === null) continue;
       const band = ageBandOf(row.age);
       if (band === null) {
         add(
           line,
-          "ålder",
+          names.age!,
           row.age,
           "the ages do not fall inside one age band (0–19, 20–44, 45–64, 65–79, 80+)",
         );
@@ -142,7 +147,7 @@ export async function importScbPopulation(
       if (areaId !== undefined) {
         if (!byId.has(areaId) && !newAreas.has(areaId)) {
           if (row.parent && !byId.has(row.parent) && !newAreas.has(row.parent)) {
-            add(line, "parent", row.parent, "unknown parent area");
+            add(line, names.parent!, row.parent, "unknown parent area");
             continue;
           }
           newAreas.set(areaId, {
@@ -156,13 +161,13 @@ export async function importScbPopulation(
       } else {
         areaId = byId.has(row.region) ? row.region : byName.get(row.region.toLowerCase());
         if (areaId === undefined) {
-          add(line, "region", row.region, "unknown region (no area with this id or name)");
+          add(line, names.region!, row.region, "unknown region (no area with this id or name)");
           continue;
         }
         if (areaId === null) {
           add(
             line,
-            "region",
+            names.region!,
             row.region,
             "ambiguous region name (several areas have it): add an area column",
           );

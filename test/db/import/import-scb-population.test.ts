@@ -115,9 +115,9 @@ describe("importScbPopulation", () => {
     expect(err).toBeInstanceOf(ImportRejectedError);
     expect(err.issues.map((i) => [i.line, i.column])).toEqual([
       [3, "region"],
-      [4, "age"],
-      [5, "sex"],
-      [5, "population"],
+      [4, "ålder"],
+      [5, "kön"],
+      [5, "X2019"],
       [6, ""],
     ]);
     expect(err.issues[4]!.reason).toMatch(/duplicate row .*line 2/);
