@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { AuditEvent, Db } from "../schema";
 import { JsonSchema, parseJsonColumn, type Json } from "./json-column";
-import { inTransaction, isPostgres } from "./transaction";
+import { inRetriedTransaction, isPostgres } from "./transaction";
 
 /** The `prev_hash` of the first event in the chain. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -79,7 +79,8 @@ function parseRow(row: AuditEvent): AuditRecord {
 
 /**
  * Append one event to the audit chain, inside the caller's transaction when given one (so the event
- * commits or rolls back with the change it records). Takes the next seq and links to the last hash.
+ * commits or rolls back with the change it records). Takes the next seq and links to the last hash;
+ * on its own transaction, retried when another process appended first.
  * @param options.at the event time (ISO 8601); now by default
  */
 export async function appendAuditEvent(
@@ -89,9 +90,10 @@ export async function appendAuditEvent(
 ): Promise<AuditRecord> {
   const input = AuditEventInputSchema.parse(event);
   const at = options.at ?? new Date().toISOString();
-  return inTransaction(db, async (trx) => {
-    // PostgreSQL: serialise appenders so two cannot take the same seq. SQLite transactions are already
-    // serialised per connection, and a second process loses on the seq primary key.
+  return inRetriedTransaction(db, async (trx) => {
+    // PostgreSQL: serialise appenders so two cannot take the same seq. SQLite: statements on one
+    // connection are serialised already; a second process that read a stale last event fails to write
+    // (busy snapshot or the seq key) and its transaction is run again.
     if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(7265431)`.execute(trx);
     const last = await trx
       .selectFrom("audit_events")

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "../schema";
 import { parseJsonColumn, type Json } from "./json-column";
-import { inTransaction } from "./transaction";
+import { inRetriedTransaction } from "./transaction";
 
 /*
  * Weighting scenarios and rule sets are stored the same way: immutable versions 1, 2, 3, … of a JSON
@@ -33,7 +33,7 @@ async function saveVersion<T>(
 ): Promise<VersionedDocument<T>> {
   const text = JSON.stringify(json);
   if (text === undefined) throw new Error(`${table} ${id}: the document is not JSON`);
-  return inTransaction(db, async (trx) => {
+  return inRetriedTransaction(db, async (trx) => {
     const last = await trx
       .selectFrom(table as "scenarios")
       .select((eb) => eb.fn.max("version").as("version"))

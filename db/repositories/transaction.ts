@@ -10,6 +10,45 @@ export async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) 
   return db.transaction().execute(fn);
 }
 
+/**
+ * True for an error that running the same transaction again can cure: another writer got in first
+ * (SQLite SQLITE_BUSY*, e.g. a stale WAL snapshot in a second process; PostgreSQL serialization
+ * failure 40001) or took the key this transaction computed (unique violation).
+ */
+export function isWriteConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return false;
+  return (
+    code.startsWith("SQLITE_BUSY") ||
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    code === "23505" ||
+    code === "40001"
+  );
+}
+
+/**
+ * {@link inTransaction} for a read-then-write (next seq, next version) that may race with another
+ * process: when it owns the transaction it runs it again, up to `attempts` times with a short random
+ * back-off, on a {@link isWriteConflict}. In the caller's transaction it cannot retry; the caller's
+ * unit of work fails as a whole instead.
+ */
+export async function inRetriedTransaction<T>(
+  db: Db,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+  attempts = 12,
+): Promise<T> {
+  if (db.isTransaction) return fn(db as Transaction<Database>);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (e) {
+      if (attempt >= attempts || !isWriteConflict(e)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
 /** True when `db` talks to PostgreSQL (false for SQLite). */
 export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
