@@ -17,4 +17,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   "logout.tsx": { loader: "public", action: "public" },
   "rounds._index.tsx": { loader: "rounds.view" },
   "rounds.new.tsx": { loader: "rounds.create", action: "rounds.create" },
+  "data._index.tsx": { loader: "data.view" },
+  "data.indicators[.]csv.ts": { loader: "data.view" },
+  "data.indicators.$indicatorId.tsx": { loader: "data.view" },
+  "data.indicators.$indicatorId_.csv.ts": { loader: "data.view" },
+  "data.import.tsx": { loader: "data.import", action: "data.import" },
 };

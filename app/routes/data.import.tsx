@@ -1,0 +1,259 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { requirePermission, verifyCsrf } from "~/auth/session.server";
+import { CsrfField } from "~/auth/csrf-field";
+import { ErrorSummary, errorProps, FieldError, type FieldErrors } from "~/components/pages/form-fields";
+import { getLocale } from "~/i18n/locale.server";
+import { translate, type Locale } from "~/i18n/messages";
+import { useT } from "~/i18n/use-t";
+import { getDb } from "~/utils/db.server";
+import {
+  ImportFormSchema,
+  MAX_WEB_IMPORT_BYTES,
+  runWebImport,
+  WEB_IMPORT_KINDS,
+} from "~/utils/pages-data.server";
+
+export const meta: MetaFunction = () => [{ title: "Import – Livsval" }];
+
+const MB = MAX_WEB_IMPORT_BYTES / (1024 * 1024);
+/** Room for the form's text fields and multipart framing on top of the file. */
+const MAX_BODY_BYTES = MAX_WEB_IMPORT_BYTES + 64 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "data.import");
+  return null;
+}
+
+type Values = Record<"kind" | "source" | "licence" | "retrieved" | "note" | "synthetic", string>;
+
+function tooLarge(locale: Locale) {
+  return data(
+    { values: null, errors: { file: translate(locale, "import.tooLarge", { mb: MB }) } as FieldErrors },
+    { status: 413 },
+  );
+}
+
+/** The request's form, the file part held in memory up to the size limit. */
+async function readForm(request: Request): Promise<FormData | "too-large"> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > MAX_BODY_BYTES) return "too-large";
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    try {
+      return await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_WEB_IMPORT_BYTES }),
+      );
+    } catch (e) {
+      if (e instanceof MaxPartSizeExceededError) return "too-large";
+      throw e;
+    }
+  }
+  return request.formData();
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "data.import");
+  const locale = await getLocale(request);
+  const formData = await readForm(request);
+  if (formData === "too-large") return tooLarge(locale);
+  verifyCsrf(request, formData, user);
+  const text = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const values: Values = {
+    kind: text("kind"),
+    source: text("source"),
+    licence: text("licence"),
+    retrieved: text("retrieved"),
+    note: text("note"),
+    synthetic: text("synthetic"),
+  };
+  const errors: FieldErrors = {};
+  const parsed = ImportFormSchema.safeParse({ ...values, synthetic: values.synthetic || undefined });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      errors[field] ??= translate(
+        locale,
+        field === "kind"
+          ? "pages.err.choice"
+          : field === "retrieved"
+            ? "pages.err.date"
+            : issue.code === "too_big"
+              ? "pages.err.tooLong"
+              : "pages.err.required",
+      );
+    }
+  }
+  const file = formData.get("file");
+  if (!(file instanceof Blob) || file.size === 0) errors.file = translate(locale, "import.fileRequired");
+  if (!parsed.success || errors.file) return data({ values, errors, outcome: null }, { status: 400 });
+  const upload = file as File;
+  const outcome = await runWebImport(
+    getDb(),
+    parsed.data,
+    { name: upload.name || "upload.csv", text: await upload.text() },
+    user.id,
+  );
+  if (outcome.ok) {
+    const s = outcome.summary;
+    const q = new URLSearchParams({
+      imported: s.dataset,
+      rows: String(s.rows),
+      inserted: String(s.inserted),
+    });
+    if (s.skipped) q.set("skipped", "1");
+    return redirect(`/data?${q.toString()}`);
+  }
+  return data({ values, errors, outcome, file: upload.name || "upload.csv" }, { status: 400 });
+}
+
+export default function ImportPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? null;
+  const outcome = actionData && "outcome" in actionData ? actionData.outcome : null;
+  const fileName = actionData && "file" in actionData ? actionData.file : "";
+  return (
+    <>
+      <p>
+        <Link to="/data">{t("data.back")}</Link>
+      </p>
+      <h1>{t("import.title")}</h1>
+      <p>{t("import.intro")}</p>
+      <ErrorSummary
+        errors={errors}
+        formError={
+          outcome && !outcome.ok && "message" in outcome
+            ? t("import.failed", { message: outcome.message })
+            : undefined
+        }
+      />
+      {outcome && !outcome.ok && "issues" in outcome ? (
+        <section aria-labelledby="issues-caption" className="form-error" role="alert">
+          <p>{t("import.rejected", { badRows: outcome.badRows, issueCount: outcome.issueCount })}</p>
+          <div className="table-scroll" role="region" aria-labelledby="issues-caption" tabIndex={0}>
+            <table id="import-issues">
+              <caption id="issues-caption">{t("import.issuesCaption", { file: fileName })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t("import.col.line")}
+                  </th>
+                  <th scope="col">{t("import.col.column")}</th>
+                  <th scope="col">{t("import.col.value")}</th>
+                  <th scope="col">{t("import.col.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcome.issues.map((i, k) => (
+                  <tr key={k}>
+                    <th scope="row" className="num">
+                      {i.line}
+                    </th>
+                    <td>{i.column}</td>
+                    <td>
+                      <code>{i.value}</code>
+                    </td>
+                    <td>{i.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {outcome.issueCount > outcome.issues.length ? (
+            <p>{t("import.more", { count: outcome.issueCount - outcome.issues.length })}</p>
+          ) : null}
+        </section>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stacked">
+        <CsrfField />
+        <p>
+          <label htmlFor="f-file">{t("import.file", { mb: MB })}</label>
+          <input {...errorProps("file", errors)} type="file" accept=".csv,text/csv,text/plain" required />
+          <FieldError name="file" errors={errors} />
+        </p>
+        <p>
+          <label htmlFor="f-kind">{t("import.kind")}</label>
+          <select {...errorProps("kind", errors)} defaultValue={values?.kind ?? "observations"}>
+            {WEB_IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`import.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError name="kind" errors={errors} />
+        </p>
+        <fieldset>
+          <legend>{t("import.provenance")}</legend>
+          <p>
+            <label htmlFor="f-source">{t("import.source")}</label>
+            <input
+              {...errorProps("source", errors)}
+              defaultValue={values?.source ?? ""}
+              required
+              maxLength={500}
+            />
+            <FieldError name="source" errors={errors} />
+          </p>
+          <p>
+            <label htmlFor="f-licence">{t("import.licence")}</label>
+            <input
+              {...errorProps("licence", errors)}
+              defaultValue={values?.licence ?? ""}
+              required
+              maxLength={200}
+            />
+            <FieldError name="licence" errors={errors} />
+          </p>
+          <p>
+            <label htmlFor="f-retrieved">{t("import.retrieved")}</label>
+            <input
+              {...errorProps("retrieved", errors)}
+              type="date"
+              defaultValue={values?.retrieved ?? ""}
+              required
+            />
+            <FieldError name="retrieved" errors={errors} />
+          </p>
+          <p>
+            <label htmlFor="f-note">{t("import.note")}</label>
+            <textarea
+              {...errorProps("note", errors)}
+              defaultValue={values?.note ?? ""}
+              maxLength={2000}
+              rows={3}
+            />
+            <FieldError name="note" errors={errors} />
+          </p>
+          <p>
+            <input
+              {...errorProps("synthetic", errors)}
+              type="checkbox"
+              value="on"
+              defaultChecked={values?.synthetic === "on"}
+            />{" "}
+            <label htmlFor="f-synthetic">{t("import.synthetic")}</label>
+          </p>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {busy ? t("import.pending") : t("import.submit")}
+        </button>
+      </Form>
+      <p className="note">{t("import.cliNote")}</p>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
+import { getLocale } from "~/i18n/locale.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getDb } from "~/utils/db.server";
+import { formatNumber } from "~/utils/format";
+import { findIndicatorDetail } from "~/utils/pages-data.server";
+
+const ParamsSchema = z.object({ indicatorId: z.string().min(1).max(200) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.detail.indicator.label ?? "Data"} – Livsval` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "data.view");
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  const detail = await findIndicatorDetail(getDb(), parsed.data.indicatorId, await getLocale(request));
+  if (!detail) throw new Response("Not found", { status: 404 });
+  return { detail };
+}
+
+export default function IndicatorPage() {
+  const { detail } = useLoaderData<typeof loader>();
+  const { indicator: i, observations, datasets } = detail;
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <p>
+        <Link to="/data">{t("data.back")}</Link>
+      </p>
+      <h1>{t("data.detail.title", { label: i.label })}</h1>
+      <h2>{t("data.detail.facts")}</h2>
+      <dl className="facts">
+        <dt>Id</dt>
+        <dd>
+          <code>{i.id}</code>
+        </dd>
+        <dt>{t("iv.dimension")}</dt>
+        <dd>{i.dimensionLabel}</dd>
+        <dt>{t("data.col.unit")}</dt>
+        <dd>{i.unit}</dd>
+        <dt>{t("data.col.direction")}</dt>
+        <dd>{t(`data.direction.${i.direction}`)}</dd>
+        <dt>{t("data.col.goalposts")}</dt>
+        <dd>
+          {i.goalLo === null || i.goalHi === null
+            ? t("pages.notStated")
+            : `${formatNumber(locale, i.goalLo, 2)} – ${formatNumber(locale, i.goalHi, 2)}`}
+        </dd>
+        <dt>{t("data.col.kind")}</dt>
+        <dd>{t(`data.kind.${i.kind}`)}</dd>
+        <dt>{t("data.col.level")}</dt>
+        <dd>{t(`data.level.${i.level}`)}</dd>
+        <dt>{t("data.col.source")}</dt>
+        <dd>{i.source}</dd>
+      </dl>
+      <p>
+        <a href={`/data/indicators/${encodeURIComponent(i.id)}/csv`} download>
+          {t("data.detail.download")}
+        </a>
+      </p>
+      {observations.length === 0 ? (
+        <p>{t("data.detail.none")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="obs-caption" tabIndex={0}>
+          <table id="observations">
+            <caption id="obs-caption">{t("data.detail.observations", { label: i.label })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("data.col.area")}</th>
+                <th scope="col">{t("data.col.group")}</th>
+                <th scope="col">{t("overview.period")}</th>
+                <ValueHeaders />
+                <th scope="col">{t("data.col.dataset")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {observations.map((o) => (
+                <tr
+                  key={`${o.areaId}:${o.groupCode ?? ""}:${o.period}`}
+                  data-observation={`${o.areaId}:${o.groupCode ?? ""}:${o.period}`}
+                >
+                  <th scope="row">
+                    {o.areaName} <span className="note">({o.areaId})</span>
+                  </th>
+                  <td>{o.groupLabel ?? o.groupCode ?? t("data.wholeArea")}</td>
+                  <td>{o.period}</td>
+                  <ValueCells v={o} />
+                  <td>
+                    <code>{o.datasetId}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="note">{t("data.suppressionNote")}</p>
+      {datasets.length > 0 ? (
+        <>
+          <h2>{t("data.detail.datasets")}</h2>
+          <ul>
+            {datasets.map((d) => (
+              <li key={d.id}>
+                <code>{d.id}</code>
+                <ProvenanceLine dataset={d} />
+                {d.note ? <span className="note"> {d.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
