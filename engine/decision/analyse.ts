@@ -7,6 +7,7 @@ import { welfareState, type WelfareState } from "../ranking/welfare-state";
 import { evaluateRules, type RuleOutcome } from "../rules/evaluate-rules";
 import { targetFacts } from "../rules/target-facts";
 import { evpi } from "../sensitivity/evpi";
+import { groupEvppi } from "../sensitivity/evppi";
 import { ENGINE_VERSION } from "../version";
 import { parseAnalysis, type Analysis } from "./analysis-schema";
 import { inputHash } from "./canonical-json";
@@ -99,15 +100,18 @@ export async function analyseRun(input: unknown, options: AnalyseOptions = {}): 
       `${outcome.nonPositiveCostDraws} cost draws were ≤ 0 and left out of cost-effectiveness intervals`,
     );
   }
-  const rankedCriteria = outcome.criteria.filter((_, k) => ranked[k]);
-  let evpiValue: number;
-  if (rankedCriteria.every((c) => c.every(Number.isFinite))) evpiValue = evpi(rankedCriteria);
-  else {
-    evpiValue = evpi(outcome.impacts.filter((_, k) => ranked[k]));
+  const rankedIndex = ranked.flatMap((r, k) => (r ? [k] : []));
+  let voiCriteria = rankedIndex.map((k) => outcome.criteria[k]!);
+  let voiRankBy = rankBy;
+  if (!voiCriteria.every((c) => c.every(Number.isFinite))) {
+    voiCriteria = rankedIndex.map((k) => outcome.impacts[k]!);
+    voiRankBy = "impact";
     warnings.push(
-      "cost-effectiveness was unbounded in some draws (cost ≤ 0): EVPI is given on impact instead",
+      "cost-effectiveness was unbounded in some draws (cost ≤ 0): EVPI and EVPPI are given on impact instead",
     );
   }
+  const evpiValue = evpi(voiCriteria);
+  const evppi = model.draws >= 4 ? groupEvppi(model, voiCriteria, rankedIndex, voiRankBy) : [];
   let portfolio: PortfolioResult | undefined;
   if (analysis.budget !== undefined) {
     const ids = new Map(analysis.interventions.map((iv, i) => [iv.id, i]));
@@ -186,6 +190,7 @@ export async function analyseRun(input: unknown, options: AnalyseOptions = {}): 
     ranking: outcome.ranking,
     ...(portfolio ? { portfolio } : {}),
     evpi: evpiValue,
+    evppi,
     warnings,
   };
   return { result, analysis, model, state, rules, impacts: outcome.impacts, criteria: outcome.criteria };

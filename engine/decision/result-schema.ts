@@ -83,6 +83,19 @@ export const ResultSchema = z.strictObject({
   portfolio: PortfolioResultSchema.optional(),
   /** EVPI on the ranking criterion: E[max_i C_i] − max_i E[C_i] over ranked candidates. */
   evpi: finite,
+  /**
+   * Partial EVPI per input group (Strong & Oakley 2013 sort-and-bin on a scalar summary of the
+   * group), largest first, in the units of `evpi`.
+   */
+  evppi: z
+    .array(
+      z.strictObject({
+        kind: z.enum(["baseline", "effect", "weights", "cost"]),
+        group: z.string(),
+        evppi: finite,
+      }),
+    )
+    .optional(),
   warnings: z.array(z.string()),
 });
 export type Result = z.infer<typeof ResultSchema>;

@@ -7,7 +7,10 @@ import { streamSeed } from "./stream-seed";
 /** One effect of a candidate on the draws: reach × change × rule factor, per draw. */
 export interface SampledEffect {
   dimension: number;
+  /** reach × change × factor per draw. */
   draws: Float64Array;
+  /** reach × factor: the draws divided by it are the change among those reached. */
+  scale: number;
 }
 
 /** A candidate on the shared draws. */
@@ -102,7 +105,7 @@ export function sampleModel(
       for (let t = 0; t < draws; t++) x[t]! *= scale;
       const s = segIndex.get(e.segment)!;
       if (!bySegment.has(s)) bySegment.set(s, []);
-      bySegment.get(s)!.push({ dimension: dimIndex.get(e.dimension)!, draws: x });
+      bySegment.get(s)!.push({ dimension: dimIndex.get(e.dimension)!, draws: x, scale });
     }
     const segments = [...bySegment.entries()]
       .sort((a, b) => a[0] - b[0])
