@@ -85,18 +85,23 @@ export default function Overview() {
               <th scope="row">{d.label}</th>
               <ScoreCells score={d.score} />
               <td>
-                <ul className="indicator-list">
-                  {d.indicators.map((i) => (
-                    <li key={i.id}>
-                      {i.label}: {formatNumber(locale, i.value, 2)} {i.unit}
-                      {i.u !== null ? ` ± ${formatNumber(locale, i.u, 2)}` : ""} ({i.period}).{" "}
-                      <span className="note">
-                        {t("overview.source")}: {i.source}, {i.retrieved}
-                      </span>
-                      {i.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
-                    </li>
-                  ))}
-                </ul>
+                <details>
+                  <summary>
+                    {d.indicators.length} {t("overview.indicators").toLowerCase()}
+                  </summary>
+                  <ul className="indicator-list">
+                    {d.indicators.map((i) => (
+                      <li key={i.id}>
+                        {i.label}: {formatNumber(locale, i.value, 2)} {i.unit}
+                        {i.u !== null ? ` ± ${formatNumber(locale, i.u, 2)}` : ""} ({i.period}).{" "}
+                        <span className="note">
+                          {t("overview.source")}: {i.source}, {i.retrieved}
+                        </span>
+                        {i.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
               </td>
             </tr>
           ))}

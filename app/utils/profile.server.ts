@@ -45,18 +45,24 @@ export interface AreaProfileView {
   segments: SegmentView[];
 }
 
+/** The k = 2 interval, cut to the 0–100 score scale a score cannot leave. */
+function interval(value: number, u: number): [number, number] {
+  const [lo, hi] = coverage95(value, u);
+  return [Math.max(0, lo), Math.min(100, hi)];
+}
+
 function indicatorScore(o: ProfileObservation): ScoreView | null {
   if (o.goalLo === null || o.goalHi === null) return null;
   const s = normaliseIndicator(o.value, o.u ?? 0, { lo: o.goalLo, hi: o.goalHi, direction: o.direction });
   const u = o.u === null ? null : s.u;
-  return { value: s.value, u, interval: u === null ? null : coverage95(s.value, u) };
+  return { value: s.value, u, interval: u === null ? null : interval(s.value, u) };
 }
 
 function combine(scores: ScoreView[]): ScoreView | null {
   if (scores.length === 0) return null;
   const known = scores.every((s) => s.u !== null);
   const q = dimensionScore(scores.map((s) => ({ value: s.value, u: s.u ?? 0 })));
-  return { value: q.value, u: known ? q.u : null, interval: known ? coverage95(q.value, q.u) : null };
+  return { value: q.value, u: known ? q.u : null, interval: known ? interval(q.value, q.u) : null };
 }
 
 /**

@@ -7,7 +7,7 @@ import path from "node:path";
 export interface RunningServer {
   url: string;
   databaseUrl: string;
-  /** Demo users' passwords as printed once by `livsval setup`, by username. */
+  /** Demo users' passwords as printed once by `livsval setup` ("demo user NAME (ROLE) password: PW"), by username. */
   passwords: Record<string, string>;
   /** Everything `livsval setup` printed on stderr. */
   setupLog: string;
@@ -21,7 +21,9 @@ async function freePort(): Promise<number> {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      srv.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -55,10 +57,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const setup = await run("node", ["bin/livsval.js", "setup"], env);
   if (setup.code !== 0) throw new Error(`livsval setup failed:\n${setup.stderr}`);
   const passwords: Record<string, string> = {};
-  for (const m of setup.stderr.matchAll(/^\s*user (\S+) \(([\w_]+)\): password (\S+)\s*$/gm)) {
+  for (const m of setup.stderr.matchAll(/demo user (\S+) \(([\w_]+)\) password: (\S+)/g)) {
     passwords[m[1]!] = m[3]!;
   }
-  const child: ChildProcess = spawn("node", ["server.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn("node", ["server.js"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);

@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type Browser } from "./support/browser";
+import { startServer, type RunningServer } from "./support/server";
+
+// Opens the overview as a signed-in viewer and checks figures the test computes itself from the
+// seed file (SCB population by single year of age and sex, Helsingborg 2019).
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function helsingborgPopulation(minAge: number, maxAge: number, sex: "kvinnor" | "män"): number {
+  const lines = readFileSync(
+    path.join(root, "data/scb/population_age_sex_2019_helsingborg_riket.csv"),
+    "utf8",
+  )
+    .trim()
+    .split("\n")
+    .slice(1);
+  let sum = 0;
+  for (const line of lines) {
+    const [region, age, kon, count] = line.split(",").map((c) => c.replace(/"/g, ""));
+    const a = age === "100+" ? 100 : Number(age);
+    if (region === "Helsingborg" && kon === sex && a >= minAge && a <= maxAge) sum += Number(count);
+  }
+  return sum;
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the overview page", () => {
+  it("shows Helsingborg's profile in Swedish with the real SCB population of a segment", async () => {
+    const page = await browser.context.newPage();
+    const [username, password] = Object.entries(server.passwords).find(([u]) => u.includes("viewer"))!;
+    await page.goto(`${server.url}/`);
+    expect(page.url()).toContain("/login");
+    await page.getByLabel("Användarnamn").fill(username);
+    await page.getByLabel("Lösenord").fill(password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Helsingborg");
+
+    // Women aged 20–44 in Helsingborg, 31 Dec 2019, summed from the seed file here.
+    const expected = helsingborgPopulation(20, 44, "kvinnor");
+    expect(expected).toBeGreaterThan(20_000);
+    const cell = page.locator('tr[data-segment="1283:age_20_44_f"] td').first();
+    const shown = Number((await cell.textContent())!.replace(/[\s\u00a0\u202f]/g, ""));
+    expect(shown).toBe(expected);
+
+    // Every dimension score shown has a 95 % interval beside it.
+    const rows = page.locator("#profile-by-dimension tbody tr");
+    expect(await rows.count()).toBe(15);
+    await page.close();
+  });
+
+  it("switches to English and back", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole("link", { name: "In English" }).click();
+    await page.waitForLoadState();
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(
+      "Quality of life in",
+    );
+    await page.getByRole("link", { name: "På svenska" }).click();
+    await page.waitForLoadState();
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    await page.close();
+  });
+});
