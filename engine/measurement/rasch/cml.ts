@@ -49,7 +49,8 @@ const FN = "cml";
  *
  * The conditional log-likelihood is concave in the cumulative parameters β (an exponential
  * family given the raw scores), so Newton–Raphson with the analytic information matrix and
- * step halving converges from β = 0. One parameter is held fixed while solving (the likelihood
+ * step halving converges from β = 0; once the gradient falls fast, the last information matrix
+ * is kept for further (chord) steps, and it is recomputed at the solution for the SEs. One parameter is held fixed while solving (the likelihood
  * is flat along the shift of all thresholds) and the result is re-centred to the chosen
  * identification; the covariance of the identified thresholds is the delta-method transform
  * A·T·V·Tᵀ·Aᵀ of the covariance V of the free parameters (T: β → δ, A: re-centring).
@@ -75,13 +76,14 @@ export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlR
   const a = centringWeights(prepared, identification);
   let beta: Float64Array = new Float64Array(K);
   let current = conditionalLikelihood(prepared, beta, true);
+  let information = current.information!;
   let iterations = 0;
   for (;;) {
     iterations++;
     if (iterations > maxIterations) {
       throw new EngineInputError(FN, `Newton–Raphson did not converge in ${maxIterations} iterations`);
     }
-    const step = newtonStep(current.information!, current.gradient, K);
+    const step = newtonStep(information, current.gradient, K);
     let maxStep = 0;
     for (let p = 0; p < K; p++) maxStep = Math.max(maxStep, Math.abs(step[p]!));
     let s = maxStep > 5 ? 5 / maxStep : 1;
@@ -96,14 +98,22 @@ export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlR
       s /= 2;
     }
     beta = next;
-    current = conditionalLikelihood(prepared, beta, true);
-    if (maxStep * s < tolerance) break;
+    const converged = maxStep * s < tolerance;
+    // Chord steps: keep the information matrix while the gradient falls at least twentyfold per
+    // step (it changes little near the optimum); recompute it otherwise, and at the end for the SEs.
+    if (converged || iterations < 2 || maxAbs(trial.gradient) > 0.05 * maxAbs(current.gradient)) {
+      current = conditionalLikelihood(prepared, beta, true);
+      information = current.information!;
+    } else {
+      current = trial;
+    }
+    if (converged) break;
   }
 
   // Covariance of the free parameters (β_0 fixed), then of the identified thresholds.
   const n = K - 1;
   const red = new Float64Array(n * n);
-  const info = current.information!;
+  const info = information;
   for (let p = 1; p < K; p++) for (let q = 1; q < K; q++) red[(p - 1) * n + (q - 1)] = info[p * K + q]!;
   const vRed = choleskyInverse(cholesky(red, n), n);
   // T: δ_ih = β_{i,h−1} − β_ih (β_i0 = 0); the first column/row of Vβ is zero.
@@ -171,6 +181,13 @@ export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlR
     logLik: current.logLik,
     iterations,
   };
+}
+
+/** Largest absolute entry. */
+function maxAbs(x: Float64Array): number {
+  let m = 0;
+  for (const v of x) m = Math.max(m, Math.abs(v));
+  return m;
 }
 
 /** Newton step for the free parameters 1..K−1 (parameter 0 held at its value). */

@@ -1,6 +1,8 @@
 import { EngineInputError } from "../../errors";
 import { ESF_ONE, addItemToEsf, convolveEsf, type ScaledVector } from "./esf";
-import type { PreparedResponses } from "./prepare-responses";
+import { MAX_CATEGORY, type PreparedResponses } from "./prepare-responses";
+
+const MAX_PAIR_SCORE = MAX_CATEGORY;
 
 /** The conditional log-likelihood with its gradient and information matrix. */
 export interface ConditionalLikelihood {
@@ -90,16 +92,19 @@ export function conditionalLikelihood(
     }
     if (total === 0) continue;
     const wLog = -gamma.logScale;
-    // u_j[c] = Σ_b Q_{j+1}[b]·w[c+b]
+    // The observed raw scores: only they carry weight w_r = n_r/γ_r.
+    const obs: number[] = [];
+    for (let r = 0; r <= R; r++) if (n[r]! !== 0) obs.push(r);
+    const D = obs.length;
+    // u_j[c] = Σ_b Q_{j+1}[b]·w[c+b] = Σ_{observed r} Q_{j+1}[r − c]·w_r
     const u: Float64Array[] = [];
     for (let j = 0; j < J; j++) {
       const q = suffix[j + 1]!.v;
       const uj = new Float64Array(R + 1);
-      for (let c = 0; c <= R; c++) {
-        let s = 0;
-        const lim = Math.min(q.length - 1, R - c);
-        for (let b = 0; b <= lim; b++) s += q[b]! * w[c + b]!;
-        uj[c] = s;
+      for (const r of obs) {
+        const wr = w[r]!;
+        const lo = Math.max(0, r - q.length + 1);
+        for (let c = lo; c <= r; c++) uj[c]! += q[r - c]! * wr;
       }
       u.push(uj);
     }
@@ -125,29 +130,44 @@ export function conditionalLikelihood(
     const local: number[] = [];
     for (const i of its) for (let h = 1; h <= maxCategory[i]!; h++) local.push(offsets[i]! + h - 1);
     const L = local.length;
-    const pi = new Float64Array(L * (R + 1));
+    // π_ih(r) at the observed scores (L × D): γ^(i) by a full convolution when many scores are
+    // observed, else entry by entry.
+    const pi = new Float64Array(L * D);
     let row = 0;
     for (let k = 0; k < J; k++) {
       const i = its[k]!;
-      const gi = convolveEsf(prefix[k]!, suffix[k + 1]!);
-      const scale = Math.exp(gi.logScale - gamma.logScale);
-      for (let h = 1; h <= maxCategory[i]!; h++, row++) {
-        const top = Math.min(R, h + gi.v.length - 1);
-        for (let r = h; r <= top; r++) {
-          if (n[r] === 0) continue;
-          pi[row * (R + 1) + r] = (e[k]![h]! * gi.v[r - h]! * scale) / gamma.v[r]!;
+      const m = maxCategory[i]!;
+      const P = prefix[k]!;
+      const Q = suffix[k + 1]!;
+      const scale = Math.exp(P.logScale + Q.logScale - gamma.logScale);
+      const full = D * m > R ? convolveEsf(P, Q) : null;
+      const fullScale = full ? Math.exp(full.logScale - gamma.logScale) : 0;
+      for (let h = 1; h <= m; h++, row++) {
+        for (let d = 0; d < D; d++) {
+          const r = obs[d]!;
+          const s0 = r - h;
+          if (s0 < 0 || s0 > R - m) continue;
+          let g: number;
+          if (full) {
+            g = full.v[s0]! * fullScale;
+          } else {
+            g = 0;
+            const lo = Math.max(0, s0 - Q.v.length + 1);
+            const hi = Math.min(P.v.length - 1, s0);
+            for (let a = lo; a <= hi; a++) g += P.v[a]! * Q.v[s0 - a]!;
+            g *= scale;
+          }
+          pi[row * D + d] = (e[k]![h]! * g) / gamma.v[obs[d]!]!;
         }
       }
     }
+    const nObs = Float64Array.from(obs, (r) => n[r]!);
     for (let a = 0; a < L; a++) {
-      const pa = a * (R + 1);
+      const pa = a * D;
       for (let b = a; b < L; b++) {
-        const pb = b * (R + 1);
+        const pb = b * D;
         let s = 0;
-        for (let r = 0; r <= R; r++) {
-          const nr = n[r]!;
-          if (nr !== 0) s += nr * pi[pa + r]! * pi[pb + r]!;
-        }
+        for (let d = 0; d < D; d++) s += nObs[d]! * pi[pa + d]! * pi[pb + d]!;
         const P = local[a]!;
         const Q = local[b]!;
         information[P * K + Q]! -= s;
@@ -156,35 +176,56 @@ export function conditionalLikelihood(
     }
     // Same-item joint term: δ_hk·E(N_ih) for this group.
     for (let a = 0; a < L; a++) information[local[a]! * K + local[a]!]! += groupExpected[a]!;
-    // Cross-item joint term E(t_ih·t_jk | r), i before j in the group.
-    const z = new Float64Array(2 * 128 + 2);
+    // Cross-item joint term E(t_ih·t_jk | r), i before j in the group. A_ij (the functions of the
+    // items before j other than i) is built in place in two buffers, rescaled when it drifts.
+    let bufA = new Float64Array(R + 1);
+    let bufB = new Float64Array(R + 1);
+    const z = new Float64Array(2 * MAX_PAIR_SCORE + 1);
     for (let ki = 0; ki < J; ki++) {
       const i = its[ki]!;
       const mi = maxCategory[i]!;
-      let A = prefix[ki]!;
+      const start = prefix[ki]!;
+      bufA.set(start.v);
+      let lenA = start.v.length;
+      let logA = start.logScale;
       for (let kj = ki + 1; kj < J; kj++) {
         const j = its[kj]!;
         const mj = maxCategory[j]!;
         const uj = u[kj]!;
-        const av = A.v;
-        const scale = Math.exp(A.logScale + uLog(kj));
-        const zt = z.length >= mi + mj + 1 ? z : new Float64Array(mi + mj + 1);
+        const scale = Math.exp(logA + uLog(kj));
         for (let t = 2; t <= mi + mj; t++) {
           let s = 0;
-          for (let a = 0; a < av.length; a++) s += av[a]! * uj[a + t]!;
-          zt[t] = s * scale;
+          for (let a = 0; a < lenA; a++) s += bufA[a]! * uj[a + t]!;
+          z[t] = s * scale;
         }
         for (let h = 1; h <= mi; h++) {
           const P = offsets[i]! + h - 1;
           const eh = e[ki]![h]!;
           for (let k = 1; k <= mj; k++) {
             const Q = offsets[j]! + k - 1;
-            const val = eh * e[kj]![k]! * zt[h + k]!;
+            const val = eh * e[kj]![k]! * z[h + k]!;
             information[P * K + Q]! += val;
             information[Q * K + P]! += val;
           }
         }
-        A = addItemToEsf(A, e[kj]!);
+        if (kj === J - 1) break;
+        // A ← A ⊛ item j
+        const ej = e[kj]!;
+        bufB.fill(0, 0, lenA + mj);
+        let max = 0;
+        for (let h = 0; h <= mj; h++) {
+          const eh = ej[h]!;
+          for (let a = 0; a < lenA; a++) bufB[a + h]! += eh * bufA[a]!;
+        }
+        lenA += mj;
+        for (let a = 0; a < lenA; a++) if (bufB[a]! > max) max = bufB[a]!;
+        if (max > 1e100 || max < 1e-100) {
+          for (let a = 0; a < lenA; a++) bufB[a]! /= max;
+          logA += Math.log(max);
+        }
+        const tmp = bufA;
+        bufA = bufB;
+        bufB = tmp;
       }
     }
   }
