@@ -27,7 +27,7 @@ for (const file of files) {
     const verdict =
       r.target_ms === undefined ? "" : r.median_ms <= r.target_ms ? " (meets target)" : " (MISSES target)";
     process.stderr.write(
-      `  ${r.name}: median ${r.median_ms.toFixed(1)} ms${r.target_ms !== undefined ? `, target ≤ ${r.target_ms} ms` : ""}${verdict}\n`,
+      `  ${r.name}: median ${r.median_ms.toFixed(1)} ms${r.target_ms !== undefined ? `, target ≤ ${r.target_ms} ms` : ""}${verdict}${r.notes ? ` — ${r.notes}` : ""}\n`,
     );
   }
 }
