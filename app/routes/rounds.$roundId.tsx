@@ -1,0 +1,174 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { applyRoundEvent } from "../../engine/workflow";
+import { ENGINE_VERSION } from "../../engine/version";
+import { ROLE_LABELS } from "~/auth/policy";
+import { requirePermission, verifyCsrf } from "~/auth/session.server";
+import { AuditTrail, FollowupTable, RoundSummary } from "~/components/round/round-summary";
+import {
+  AnalyseStep,
+  CandidatesStep,
+  Exclusions,
+  FollowupStep,
+  NeedsStep,
+  PortfolioStep,
+  PublishStep,
+  ReviewStep,
+  RulesStep,
+  ScenarioStep,
+  ScopeStep,
+  SubmitStep,
+  type StepFeedback,
+} from "~/components/round/step-forms";
+import { RoundStepper } from "~/components/round/stepper";
+import { getLocale } from "~/i18n/locale.server";
+import { translate } from "~/i18n/messages";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getDb } from "~/utils/db.server";
+import { startRoundAnalysis } from "~/utils/round-analysis.server";
+import { loadRuleSets, runRoundRules } from "~/utils/round-data.server";
+import { parseStepForm, stepOf, stepPermission } from "~/utils/round-steps.server";
+import { buildRoundView } from "~/utils/round-view.server";
+import { applyStoredRoundEvent, loadRound } from "~/utils/rounds.server";
+
+const ParamsSchema = z.object({ roundId: z.string().min(1).max(100) });
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `Livsval – ${d.round.title}` : "Livsval" },
+  ...(d?.job?.status === "running" ? [{ httpEquiv: "refresh", content: "2" } as const] : []),
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "rounds.view");
+  const { roundId } = ParamsSchema.parse(params);
+  const db = getDb();
+  const round = await loadRound(db, roundId);
+  if (!round) throw new Response("Not found", { status: 404 });
+  return buildRoundView(db, round, user, await getLocale(request));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, stepPermission(request));
+  const formData = await request.formData();
+  verifyCsrf(request, formData, user);
+  const step = stepOf(request);
+  const { roundId } = ParamsSchema.parse(params);
+  const locale = await getLocale(request);
+  const db = getDb();
+  const round = await loadRound(db, roundId);
+  if (!round) throw new Response("Not found", { status: 404 });
+  const now = new Date().toISOString();
+  const parsed = parseStepForm(step, formData, user, locale, now);
+  if (!parsed.ok) {
+    return data(
+      {
+        step,
+        fieldErrors: parsed.fieldErrors,
+        formError: translate(locale, "round.fieldErrors"),
+      } satisfies StepFeedback,
+      { status: 400 },
+    );
+  }
+  const refuse = (formError: string, status = 400) =>
+    data({ step, formError } satisfies StepFeedback, { status });
+  if (parsed.expectedVersion !== round.version) return refuse(translate(locale, "round.conflict"), 409);
+  const actor = { userId: user.id, role: user.role };
+  const request_ = parsed.request;
+  if (request_.kind === "analyse") {
+    // Ask the machine first, with a placeholder reference, whether this role may analyse now.
+    const probe = applyRoundEvent(round.snapshot, {
+      type: "analysis.completed",
+      actor,
+      at: now,
+      analysis: { inputHash: "0".repeat(64), seed: 0, engineVersion: ENGINE_VERSION },
+    });
+    if (!probe.ok) return refuse(probe.error);
+    startRoundAnalysis(db, round.context, actor, { locale });
+    return redirect(`/rounds/${roundId}`);
+  }
+  let event = request_.kind === "event" ? request_.event : null;
+  if (request_.kind === "rules") {
+    const ruleSet = loadRuleSets().find((r) => r.id === request_.ruleSetId);
+    if (!ruleSet)
+      return data(
+        { step, fieldErrors: { ruleSet: translate(locale, "rules.none") } } satisfies StepFeedback,
+        { status: 400 },
+      );
+    const exclusions = await runRoundRules(db, round.context, ruleSet, locale);
+    event = {
+      type: "rules.applied",
+      actor,
+      at: now,
+      ruleSet: { id: ruleSet.id, version: String(ruleSet.version) },
+      exclusions,
+    };
+  }
+  const outcome = await applyStoredRoundEvent(db, roundId, event!, {
+    expectedVersion: parsed.expectedVersion,
+  });
+  if (!outcome.ok) {
+    return refuse(
+      outcome.reason === "conflict" ? translate(locale, "round.conflict") : outcome.error,
+      outcome.reason === "conflict" ? 409 : 400,
+    );
+  }
+  return redirect(`/rounds/${roundId}`);
+}
+
+export default function RoundPage() {
+  const view = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>() as StepFeedback | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const { round, context, steps } = view;
+  const labelOf = (id: string) => view.interventions.find((iv) => iv.id === id)?.label ?? id;
+  const has = (s: (typeof steps)[number]) => steps.includes(s);
+  const props = { view, feedback };
+  return (
+    <>
+      <p>
+        <Link to="/rounds">{t("round.back")}</Link>
+      </p>
+      <h1>{round.title}</h1>
+      <RoundStepper state={round.state} />
+      <p className="round-links">
+        {view.hasAnalysis ? <Link to={`/rounds/${round.id}/analysis`}>{t("analyse.view")}</Link> : null}{" "}
+        <Link to={`/rounds/${round.id}/record`}>{t("round.record")}</Link>
+      </p>
+      <section aria-labelledby="next-title" className="round-next">
+        <h2 id="next-title">
+          {t("round.next")}: {t(`state.${round.state}`)}
+        </h2>
+        {steps.length === 0 ? (
+          <p>
+            {t("round.nothingToDo", {
+              roles: view.waitingFor.map((r) => ROLE_LABELS[r][locale]).join(", ") || "–",
+            })}
+          </p>
+        ) : null}
+        {has("scope") ? <ScopeStep {...props} /> : null}
+        {has("needs") ? <NeedsStep {...props} /> : null}
+        {has("candidates") ? <CandidatesStep {...props} /> : null}
+        {has("rules") ? <RulesStep {...props} /> : null}
+        {round.state === "rulesApplied" ? <Exclusions {...props} mayOverride={has("override")} /> : null}
+        {has("scenario") ? <ScenarioStep {...props} /> : null}
+        {has("analyse") || view.job?.status === "running" ? <AnalyseStep {...props} /> : null}
+        {has("portfolio") ? <PortfolioStep {...props} /> : null}
+        {has("submit") ? <SubmitStep {...props} /> : null}
+        {has("review") ? <ReviewStep {...props} /> : null}
+        {has("publish") ? <PublishStep {...props} /> : null}
+        {has("followup") ? <FollowupStep {...props} /> : null}
+      </section>
+      {view.followupRows ? <FollowupTable rows={view.followupRows} /> : null}
+      <RoundSummary context={context} labelOf={labelOf} />
+      <AuditTrail audit={view.audit} />
+    </>
+  );
+}

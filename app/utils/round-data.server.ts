@@ -1,0 +1,255 @@
+import { applyRules } from "../../engine/decision/analyse";
+import { ANALYSIS_FORMAT, parseAnalysis } from "../../engine/decision/analysis-schema";
+import { distMean, type Dist } from "../../engine/random";
+import type { Rule, RuleCondition } from "../../engine/rules/rule-schema";
+import type { RoundContext, RuleExclusion } from "../../engine/workflow";
+import { listInterventions } from "../../db/repositories/intervention-repository";
+import { findAreaProfileData } from "../../db/repositories/profile-repository";
+import { getRuleSet, getScenario, listRuleSets, listScenarios, scenarioForAnalysis } from "../../scenarios";
+import type { RuleSet, Scenario } from "../../scenarios/schema";
+import type { Db } from "../../db/schema";
+import { buildAreaProfile, type ScoreView } from "./profile.server";
+
+/** The groups a round can be scoped to: the project's age band × sex codes. */
+const GROUP_CODE = /^age_\d+(_\d+|p)_[fm]$/;
+
+export interface ScopeOptions {
+  areas: { id: string; name: string; synthetic: boolean }[];
+  groups: { code: string; label: string }[];
+}
+
+/** Areas and population groups offered in the scope form. */
+export async function loadScopeOptions(db: Db): Promise<ScopeOptions> {
+  const areas = await db.selectFrom("areas").selectAll().orderBy("parent_id").orderBy("id").execute();
+  const groups = await db.selectFrom("population_groups").selectAll().orderBy("code").execute();
+  return {
+    areas: areas.map((a) => ({ id: a.id, name: a.name, synthetic: a.synthetic === 1 })),
+    groups: groups.filter((g) => GROUP_CODE.test(g.code)).map((g) => ({ code: g.code, label: g.label })),
+  };
+}
+
+export interface SegmentProfile {
+  id: string;
+  areaId: string;
+  areaName: string;
+  groupCode: string;
+  label: string;
+  population: number;
+  synthetic: boolean;
+  /** Per dimension: the segment's own score, or the area's score standing in for it (proxy). */
+  scores: Record<string, (ScoreView & { proxy: boolean }) | null>;
+}
+
+export interface ScopeProfiles {
+  dimensions: { id: string; label: string }[];
+  segments: SegmentProfile[];
+}
+
+/**
+ * The profiles of the segments in a scope (area × group), from the database. A dimension with no
+ * score for a group takes the whole area's score, marked as a proxy.
+ */
+export async function loadScopeProfiles(
+  db: Db,
+  scope: { areas: readonly string[]; groups: readonly string[] },
+  locale: "sv" | "en",
+): Promise<ScopeProfiles> {
+  let dimensions: { id: string; label: string }[] = [];
+  const segments: SegmentProfile[] = [];
+  for (const areaId of scope.areas) {
+    const data = await findAreaProfileData(db, areaId);
+    if (!data) continue;
+    const view = buildAreaProfile(data, locale);
+    if (dimensions.length === 0) dimensions = view.dimensions.map((d) => ({ id: d.id, label: d.label }));
+    for (const s of view.segments) {
+      if (!scope.groups.includes(s.groupCode)) continue;
+      const scores: SegmentProfile["scores"] = {};
+      for (const d of view.dimensions) {
+        const own = s.scores[d.id];
+        scores[d.id] = own ? { ...own, proxy: false } : d.score ? { ...d.score, proxy: true } : null;
+      }
+      segments.push({
+        id: s.id,
+        areaId,
+        areaName: view.area.name,
+        groupCode: s.groupCode,
+        label: s.label,
+        population: s.population,
+        synthetic: s.synthetic || data.area.synthetic,
+        scores,
+      });
+    }
+  }
+  return { dimensions, segments };
+}
+
+export interface CandidateIntervention {
+  id: string;
+  label: string;
+  description: string | null;
+  department: string | null;
+  evidenceGrade: string | null;
+  cost: Dist;
+  expectedCost: number;
+  attributes: Record<string, unknown>;
+  effects: { segment: string; dimension: string; change: Dist; reach: number }[];
+}
+
+/** Every intervention in the database with its effects. */
+export async function loadInterventions(db: Db): Promise<CandidateIntervention[]> {
+  return (await listInterventions(db)).map((r) => ({
+    id: r.id,
+    label: r.label,
+    description: r.description,
+    department: r.department,
+    evidenceGrade: r.evidence_grade,
+    cost: r.cost,
+    expectedCost: distMean(r.cost),
+    attributes: r.attributes,
+    effects: r.effects.map((e) => ({
+      segment: e.segment_id,
+      dimension: e.dimension_id,
+      change: e.change,
+      reach: e.reach,
+    })),
+  }));
+}
+
+/** The shipped weighting scenarios (scenarios/), validated when loaded. */
+export function loadScenarios(): readonly Scenario[] {
+  return listScenarios();
+}
+
+/** The shipped rule sets (scenarios/rules), validated when loaded. */
+export function loadRuleSets(): readonly RuleSet[] {
+  return listRuleSets();
+}
+
+/**
+ * Rules with the round's overrides written into them: a rule overridden for a candidate no longer
+ * fires for it (`not intervention.id in [...]`), so the analysis file itself says what was overridden.
+ */
+export function rulesWithOverrides(rules: readonly Rule[], context: RoundContext): Rule[] {
+  return rules.map((rule) => {
+    const ids = context.overrides.filter((o) => o.rule === rule.name).map((o) => o.candidateId);
+    if (ids.length === 0) return rule;
+    const unless: RuleCondition = { not: { fact: "intervention", path: "$.id", operator: "in", value: ids } };
+    return { ...rule, conditions: { all: [rule.conditions as RuleCondition, unless] } };
+  });
+}
+
+export interface AnalysisBuild {
+  input: Record<string, unknown>;
+  /** What was left out or stood in for, said to the analyst. */
+  notes: string[];
+}
+
+/** Scores of a profile as the analysis wants them: a dimension every segment has a score for. */
+function usableDimensions(profiles: ScopeProfiles): string[] {
+  return profiles.dimensions
+    .map((d) => d.id)
+    .filter((d) => profiles.segments.every((s) => s.scores[d] !== null && s.scores[d] !== undefined));
+}
+
+/**
+ * Build the `livsval.analysis/1` of a round (DESIGN §7) from the database: the segments in its scope
+ * with their dimension scores and standard uncertainties, its chosen candidates with their effects on
+ * those segments, the scenario, the rule set with the round's overrides, and the budget.
+ */
+export async function buildRoundAnalysis(
+  db: Db,
+  context: RoundContext,
+  options: { scenarioId?: string; seed: number; draws: number; locale: "sv" | "en" },
+): Promise<AnalysisBuild> {
+  if (!context.scope) throw new Error("the round has no scope");
+  const notes: string[] = [];
+  const profiles = await loadScopeProfiles(db, context.scope, options.locale);
+  const dims = usableDimensions(profiles);
+  const dimSet = new Set(dims);
+  const segIds = new Set(profiles.segments.map((s) => s.id));
+  const proxies = profiles.segments.flatMap((s) =>
+    dims.filter((d) => s.scores[d]?.proxy).map((d) => `${s.id}/${d}`),
+  );
+  if (proxies.length > 0) notes.push(`area score used for segment without own data: ${proxies.join(", ")}`);
+  const all = await loadInterventions(db);
+  const chosen = context.candidates
+    .map((id) => all.find((iv) => iv.id === id))
+    .filter((iv): iv is CandidateIntervention => iv !== undefined);
+  const chosenIds = new Set(chosen.map((c) => c.id));
+  const scenario = options.scenarioId === undefined ? undefined : getScenario(options.scenarioId);
+  if (options.scenarioId !== undefined && !scenario)
+    throw new Error(`scenario ${options.scenarioId} is not shipped`);
+  const ruleSet = context.ruleSet ? getRuleSet(context.ruleSet.id) : undefined;
+  const interventions = chosen.map((iv) => {
+    const effects = iv.effects.filter((e) => segIds.has(e.segment) && dimSet.has(e.dimension));
+    const dropped = iv.effects.length - effects.length;
+    if (dropped > 0)
+      notes.push(`${iv.id}: ${dropped} effect(s) outside the scope or without a baseline left out`);
+    const attributes: Record<string, unknown> = { ...iv.attributes };
+    for (const key of ["dependsOn", "excludes"]) {
+      if (Array.isArray(attributes[key])) {
+        attributes[key] = (attributes[key] as unknown[]).filter(
+          (x) => typeof x === "string" && chosenIds.has(x),
+        );
+      }
+    }
+    if (iv.department && attributes.department === undefined) attributes.department = iv.department;
+    if (iv.evidenceGrade && attributes.evidenceGrade === undefined)
+      attributes.evidenceGrade = iv.evidenceGrade;
+    return { id: iv.id, label: iv.label, cost: iv.cost, effects, attributes };
+  });
+  const input: Record<string, unknown> = {
+    format: ANALYSIS_FORMAT,
+    notes:
+      `Round ${context.roundId} (${context.title}); scenario ${scenario ? `${scenario.id} v${scenario.version}` : "none"}${
+        ruleSet ? `; rule set ${ruleSet.id} v${ruleSet.version}` : ""
+      }. ${notes.join("; ")}`.trim(),
+    seed: options.seed,
+    draws: options.draws,
+    dimensions: profiles.dimensions.filter((d) => dimSet.has(d.id)),
+    segments: profiles.segments.map((s) => ({
+      id: s.id,
+      population: s.population,
+      scores: Object.fromEntries(dims.map((d) => [d, { value: s.scores[d]!.value, u: s.scores[d]!.u ?? 0 }])),
+    })),
+    interventions,
+    scenario: scenario
+      ? scenarioForAnalysis(scenario, dims)
+      : { id: "none", weights: "none", inequalityAversion: 0 },
+    ...(ruleSet ? { rules: rulesWithOverrides(ruleSet.rules, context) } : {}),
+    budget: context.scope.budget,
+  };
+  return { input, notes };
+}
+
+/**
+ * Run a rule set over a round's chosen candidates (DESIGN §5) and return the exclusions, one per
+ * candidate and excluding rule, with the rule's reason.
+ */
+export async function runRoundRules(
+  db: Db,
+  context: RoundContext,
+  ruleSet: RuleSet,
+  locale: "sv" | "en",
+): Promise<RuleExclusion[]> {
+  const { input } = await buildRoundAnalysis(
+    db,
+    { ...context, ruleSet: null, overrides: [] },
+    {
+      seed: 1,
+      draws: 2,
+      locale,
+    },
+  );
+  const analysis = parseAnalysis({ ...input, rules: ruleSet.rules });
+  const outcomes = await applyRules(analysis);
+  return outcomes.flatMap((o) =>
+    o.trace
+      .filter((t) => t.event.type === "exclude")
+      .map((t) => ({
+        candidateId: o.candidate,
+        rule: t.rule,
+        reason: t.event.type === "exclude" ? t.event.params.reason : "",
+      })),
+  );
+}

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ROUND_ID, seedDemoRound } from "../../../db/seed/demo-round";
+import type { Db } from "../../../db/schema";
+import type { Role } from "~/auth/policy";
+import { action as roundAction, loader as roundLoader } from "~/routes/rounds.$roundId";
+import { getAnalysisJob } from "~/utils/round-analysis.server";
+import { loadRound } from "~/utils/rounds.server";
+import { call, get, post, roundTestDb, tableCounts, type Signed } from "./support";
+
+let db: Db;
+let users: Record<Role, Signed>;
+const url = (step: string) => `http://localhost/rounds/${DEMO_ROUND_ID}?step=${step}`;
+const params = { roundId: DEMO_ROUND_ID };
+
+async function version(): Promise<string> {
+  return String((await loadRound(db, DEMO_ROUND_ID))!.version);
+}
+
+async function step(role: Role, name: string, fields: [string, string][]) {
+  return call(roundAction, post(url(name), users[role], [["version", await version()], ...fields]), params);
+}
+
+async function state(): Promise<string> {
+  return (await loadRound(db, DEMO_ROUND_ID))!.state;
+}
+
+beforeAll(async () => {
+  ({ db, users } = await roundTestDb());
+  await seedDemoRound(db, { now: "2026-12-04T20:00:00.000Z" });
+});
+
+afterAll(async () => {
+  await db.destroy();
+});
+
+describe("the round page", () => {
+  it("shows the seeded demo round in scoped with the needs form for an analyst", async () => {
+    const r = await call(roundLoader, get(`http://localhost/rounds/${DEMO_ROUND_ID}`, users.analyst), params);
+    expect(r.status).toBe(200);
+    const view = r.body as { round: { state: string }; steps: string[]; profiles: { segments: unknown[] } };
+    expect(view.round.state).toBe("scoped");
+    expect(view.steps).toContain("needs");
+    expect(view.profiles.segments).toHaveLength(10);
+  });
+
+  it("answers 404 for a round that does not exist", async () => {
+    const r = await call(roundLoader, get("http://localhost/rounds/nope", users.viewer), { roundId: "nope" });
+    expect(r.status).toBe(404);
+  });
+
+  it("refuses a viewer's step with 403 and writes nothing", async () => {
+    const before = await tableCounts(db);
+    const r = await step("viewer", "needs", [
+      ["note", "x"],
+      ["profileRefs", "1283:age_0_19_f"],
+    ]);
+    expect(r.status).toBe(403);
+    expect(await tableCounts(db)).toBe(before);
+  });
+
+  it("refuses a committee member's scope with 403 and writes nothing", async () => {
+    const before = await tableCounts(db);
+    const r = await step("committee", "scope", [
+      ["areas", "1283"],
+      ["groups", "age_0_19_f"],
+      ["from", "2027"],
+      ["to", "2027"],
+      ["budget", "1000"],
+    ]);
+    expect(r.status).toBe(403);
+    expect(await tableCounts(db)).toBe(before);
+  });
+
+  it("refuses a forged form token with 403 and writes nothing", async () => {
+    const before = await tableCounts(db);
+    const r = await step("analyst", "needs", [
+      ["csrf", "forged"],
+      ["note", "x"],
+    ]);
+    expect(r.status).toBe(403);
+    expect(await tableCounts(db)).toBe(before);
+  });
+
+  it("shows the machine's refusal as a form-level message with 400 and writes nothing", async () => {
+    const before = await tableCounts(db);
+    // budget planners hold rounds.prepare, but the machine lets only analysts and admins review needs
+    const r = await step("budget_planner", "needs", [["note", "looked"]]);
+    expect(r.status).toBe(400);
+    expect((r.body as { formError: string }).formError).toMatch(
+      /role "budget_planner" may not send needs.reviewed/,
+    );
+    expect(await tableCounts(db)).toBe(before);
+  });
+
+  it("returns field errors with 400 for a bad scope", async () => {
+    const r = await step("analyst", "scope", [
+      ["from", "20x7"],
+      ["to", "2027"],
+      ["budget", "-1"],
+    ]);
+    expect(r.status).toBe(400);
+    const errors = (r.body as { fieldErrors: Record<string, string> }).fieldErrors;
+    expect(Object.keys(errors).sort()).toEqual(["areas", "budget", "from", "groups"]);
+  });
+
+  it("refuses a save over a stale version with 409", async () => {
+    const r = await call(
+      roundAction,
+      post(url("needs"), users.analyst, [
+        ["version", "99"],
+        ["note", "stale"],
+      ]),
+      params,
+    );
+    expect(r.status).toBe(409);
+    expect(await state()).toBe("scoped");
+  });
+
+  it("takes the round from scoped to followed up", async () => {
+    let r = await step("analyst", "needs", [
+      ["note", "Äldre kvinnor har lägst hälsa."],
+      ["profileRefs", "1283:age_80p_f"],
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    expect(r.location).toBe(`/rounds/${DEMO_ROUND_ID}`);
+    expect(await state()).toBe("needsReviewed");
+
+    const ids = ["samtalsstod-grupp", "samtalsbank", "volontaruppdrag-aldre", "parkrun-motion", "lyckokurs"];
+    r = await step(
+      "analyst",
+      "candidates",
+      ids.map((id) => ["candidateIds", id]),
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+
+    r = await step("analyst", "rules", [["ruleSet", "helsingborg-2026"]]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    const ruled = (await loadRound(db, DEMO_ROUND_ID))!;
+    expect(ruled.state).toBe("rulesApplied");
+
+    for (const x of ruled.context.exclusions) {
+      r = await step("budget_planner", "override", [
+        ["candidateId", x.candidateId],
+        ["rule", x.rule],
+        ["reason", ""],
+      ]);
+      expect(r.status).toBe(400);
+      r = await step("budget_planner", "override", [
+        ["candidateId", x.candidateId],
+        ["rule", x.rule],
+        ["reason", "Pilot med utvärdering."],
+      ]);
+      expect(r.status, JSON.stringify(r.body)).toBe(302);
+    }
+
+    r = await step("analyst", "scenario", [
+      ["primary", "equal"],
+      ["sensitivity", "strong-equity"],
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    expect(await state()).toBe("scenarioChosen");
+
+    r = await step("analyst", "analyse", []);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    for (let i = 0; i < 600 && getAnalysisJob(DEMO_ROUND_ID)?.status === "running"; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(getAnalysisJob(DEMO_ROUND_ID)).toMatchObject({ status: "done" });
+    expect(await state()).toBe("analysed");
+
+    const view = (
+      await call(roundLoader, get(`http://localhost/rounds/${DEMO_ROUND_ID}`, users.budget_planner), params)
+    ).body as {
+      portfolioRows: { id: string; suggested: boolean }[];
+    };
+    expect(view.portfolioRows.map((p) => p.id).sort()).toEqual([...ids].sort());
+    const chosen = view.portfolioRows.filter((p) => p.suggested).map((p) => p.id);
+    const rationale = ids.map((id): [string, string] => [
+      `rationale.${id}`,
+      chosen.includes(id) ? "Hög effekt per krona." : "Ryms inte i budgeten.",
+    ]);
+    r = await step("budget_planner", "portfolio", [
+      ...chosen.map((id): [string, string] => ["selected", id]),
+      ...rationale.slice(1),
+      [rationale[0]![0], ""],
+    ]);
+    expect(r.status).toBe(400);
+    r = await step("budget_planner", "portfolio", [
+      ...chosen.map((id): [string, string] => ["selected", id]),
+      ...rationale,
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    r = await step("budget_planner", "submit", []);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    expect(await state()).toBe("committeeReview");
+
+    r = await step("committee", "publish", [["summary", "För tidigt."]]);
+    expect(r.status).toBe(400);
+    expect((r.body as { formError: string }).formError).toMatch(/no decision without committee approval/);
+    r = await step("committee", "review", [
+      ["intent", "dissent"],
+      ["text", "Jag reserverar mig mot lyckokursen."],
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    r = await step("committee", "review", [
+      ["intent", "approve"],
+      ["text", ""],
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    r = await step("committee", "publish", [["summary", "Nämnden beslutar enligt förslaget."]]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    expect(await state()).toBe("decided");
+
+    const decided = (await loadRound(db, DEMO_ROUND_ID))!.context.decision!;
+    expect(decided.dissentedBy).toEqual([users.committee.userId]);
+    const rows = decided.selected.flatMap((id): [string, string][] => [
+      ["candidateId", id],
+      ["expectedChange", "0.01"],
+      ["measured", "0.012"],
+      ["u", "0.004"],
+    ]);
+    r = await step("analyst", "followup", [["note", "Första årets mätning."], ...rows]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    expect(await state()).toBe("followedUp");
+
+    const final = (
+      await call(roundLoader, get(`http://localhost/rounds/${DEMO_ROUND_ID}`, users.viewer), params)
+    ).body as {
+      followupRows: { measured: number; en: number; pMet: number }[];
+      audit: { action: string; from_state: string | null; to_state: string | null }[];
+    };
+    expect(final.followupRows.every((f) => f.measured === 0.012 && f.en !== null && f.pMet !== null)).toBe(
+      true,
+    );
+    expect(final.audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        "round.created",
+        "scope.submitted",
+        "needs.reviewed",
+        "analysis.completed",
+        "decision.published",
+        "followup.recorded",
+      ]),
+    );
+  });
+});
