@@ -128,12 +128,15 @@ export async function listAuditEvents(
 }
 
 const PAGE = 5000;
+/** How far from its stored seq a renumbered event's original seq is searched for. */
+const RENUMBER_WINDOW = 64;
 
 /**
  * Check the whole audit chain and list every problem, each naming a seq:
  * - "deleted": a seq is missing (an event was removed), or the chain ends before `anchor`;
  * - "edited": an event's fields no longer give its stored hash;
- * - "reordered": an event's fields give its hash only at another position (its seq was changed);
+ * - "reordered": an event's fields give its hash only at another position (its seq was changed); when
+ *   events were renumbered to close a gap, the missing one is reported "deleted" as well;
  * - "broken_link": an intact event whose prev_hash is not the previous event's hash (the previous
  *   event was replaced together with its hash).
  * Removing the newest events leaves a valid shorter chain; pass an `anchor` (a seq and hash recorded
@@ -173,7 +176,22 @@ export async function verifyAuditChain(
     return depth.get(hash);
   };
 
+  // The seq an intact but moved event was written at: its depth in the chain, or, when the chain back
+  // to the genesis is broken (an event deleted and the rest renumbered), a nearby seq that gives its hash.
+  const originalSeq = (r: AuditRecord): number | undefined => {
+    const gives = (seq: number) =>
+      seq >= 1 && seq !== r.seq && auditEventHash(r.prev_hash, { ...r, seq }) === r.hash;
+    const depthSeq = writtenAt(r.hash);
+    if (depthSeq !== undefined && gives(depthSeq)) return depthSeq;
+    for (let d = 1; d <= RENUMBER_WINDOW; d++) {
+      if (gives(r.seq + d)) return r.seq + d;
+      if (gives(r.seq - d)) return r.seq - d;
+    }
+    return undefined;
+  };
+
   const problems: AuditProblem[] = [];
+  const reportedMissing = new Set<number>();
   let expectedSeq = 1;
   let expectedPrev = GENESIS_HASH;
   let previousFlagged = false;
@@ -181,6 +199,7 @@ export async function verifyAuditChain(
     let flagged = false;
     const gap = r.seq > expectedSeq;
     if (gap) {
+      for (let m = expectedSeq; m < r.seq; m++) reportedMissing.add(m);
       problems.push({
         seq: expectedSeq,
         kind: "deleted",
@@ -192,17 +211,22 @@ export async function verifyAuditChain(
     }
     if (auditEventHash(r.prev_hash, r) !== r.hash) {
       flagged = true;
-      const original = writtenAt(r.hash);
-      if (
-        original !== undefined &&
-        original !== r.seq &&
-        auditEventHash(r.prev_hash, { ...r, seq: original }) === r.hash
-      ) {
+      const original = originalSeq(r);
+      if (original !== undefined) {
         problems.push({
           seq: r.seq,
           kind: "reordered",
           message: `event at seq ${r.seq} was written as event ${original} (moved)`,
         });
+        // Renumbered to hide a gap: the event it was written after is gone.
+        if (r.prev_hash !== GENESIS_HASH && !prevOf.has(r.prev_hash) && !reportedMissing.has(original - 1)) {
+          reportedMissing.add(original - 1);
+          problems.push({
+            seq: original - 1,
+            kind: "deleted",
+            message: `event ${original - 1} (as first written) is missing (deleted; later events renumbered)`,
+          });
+        }
       } else {
         problems.push({
           seq: r.seq,
@@ -242,5 +266,6 @@ export async function verifyAuditChain(
       });
     }
   }
+  problems.sort((a, b) => a.seq - b.seq || Number(b.kind === "deleted") - Number(a.kind === "deleted"));
   return { events: rows.length, problems };
 }

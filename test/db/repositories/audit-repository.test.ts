@@ -182,6 +182,30 @@ describe("verifyAuditChain", () => {
     ]);
   });
 
+  it("names a deleted event even when later events were renumbered to hide the gap", async () => {
+    await appendFive();
+    await dropAppendOnlyTriggers();
+    await db.deleteFrom("audit_events").where("seq", "=", 2).execute();
+    for (const seq of [3, 4, 5])
+      await db
+        .updateTable("audit_events")
+        .set({ seq: seq - 1 })
+        .where("seq", "=", seq)
+        .execute();
+    const { events, problems } = await verifyAuditChain(db);
+    expect(events).toBe(4);
+    expect(problems).toEqual([
+      {
+        seq: 2,
+        kind: "deleted",
+        message: "event 2 (as first written) is missing (deleted; later events renumbered)",
+      },
+      { seq: 2, kind: "reordered", message: "event at seq 2 was written as event 3 (moved)" },
+      { seq: 3, kind: "reordered", message: "event at seq 3 was written as event 4 (moved)" },
+      { seq: 4, kind: "reordered", message: "event at seq 4 was written as event 5 (moved)" },
+    ]);
+  });
+
   it("names the event after one replaced together with its hash", async () => {
     await appendFive();
     await dropAppendOnlyTriggers();
