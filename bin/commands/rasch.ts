@@ -3,7 +3,7 @@ import { CliInputError, columnIndex, numericCell, type Command } from "../cli";
 import { parseFlags, readDataFile } from "./survey";
 
 const usage =
-  "usage: livsval rasch <responses.csv> [--model rasch|pcm] [--id COL] [--identification mean-location|erm]";
+  "usage: livsval rasch <responses.csv> [--model rasch|pcm] [--id COL] [--identification mean-location|erm] [--collapse]";
 
 /** The `rasch` command's output: DESIGN §7 (items, persons, fit, reliability) and the 0–100 transform. */
 export type RaschResult = RaschAnalysis & { source: { file: string; persons: number; items: number } };
@@ -13,7 +13,9 @@ export type RaschResult = RaschAnalysis & { source: { file: string; persons: num
  * model or a partial credit model (the default; with 0/1 items it is the Rasch model) by CML, and
  * measure persons by WLE. Items are all columns except `--id`; cells are integers 0..m, empty or
  * NA = missing. Persons without `--id` are numbered by data row (1, 2, …). The scale is identified
- * by a mean item location of 0 (`--identification erm` gives eRm's Σβ = 0 instead).
+ * by a mean item location of 0 (`--identification erm` gives eRm's Σβ = 0 instead). An item with
+ * an unobserved category is refused unless `--collapse` renumbers its observed categories 0, 1, …
+ * (listed under `collapsed` in the output).
  *
  * Persons also get a 0–100 score: the WLE of the lowest raw score on all items maps to 0 and of
  * the highest to 100 (`transform` in the output states the line); SEs scale by the same factor.
@@ -25,6 +27,7 @@ export const run: Command = async (argv): Promise<RaschResult> => {
       model: { type: "string", default: "pcm" },
       id: { type: "string" },
       identification: { type: "string", default: "mean-location" },
+      collapse: { type: "boolean", default: false },
     },
     usage,
   );
@@ -59,7 +62,12 @@ export const run: Command = async (argv): Promise<RaschResult> => {
   const ids = table.rows.map((row, r) => (idCol === -1 ? String(r + 1) : row.cells[idCol]!.trim()));
   const result = raschAnalysis(
     { items: itemCols.map((k) => table.header[k]!), responses },
-    { model, ids, identification: identification === "erm" ? "erm" : "meanLocation" },
+    {
+      model,
+      ids,
+      identification: identification === "erm" ? "erm" : "meanLocation",
+      collapseUnobserved: flags.collapse,
+    },
   );
   return { ...result, source: { file: table.path, persons: responses.length, items: itemCols.length } };
 };

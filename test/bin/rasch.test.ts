@@ -79,3 +79,12 @@ describe("livsval rasch", () => {
     await expect(run([path])).rejects.toThrow('item "a": category 1 is not observed');
   });
 });
+
+describe("livsval rasch --collapse", () => {
+  it("collapses an unobserved category and says so in the output", async () => {
+    const path = csv("collapse.csv", "a,b\n0,0\n2,1\n2,0\n0,1\n2,1\n0,1\n");
+    const r = await rasch([path, "--collapse"]);
+    expect(r.collapsed).toEqual([{ item: "a", recode: { "0": 0, "2": 1 }, unobserved: [1] }]);
+    expect(r.items[0]!.thresholds).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ export {
   type RaschModel,
   type PreparedResponses,
   type MissingnessGroup,
+  type CollapsedItem,
 } from "./prepare-responses";
 export { conditionalLikelihood, type ConditionalLikelihood } from "./conditional-likelihood";
 export { cml, type CmlOptions, type CmlResult, type Identification } from "./cml";

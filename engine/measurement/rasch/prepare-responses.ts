@@ -39,6 +39,17 @@ export interface PreparedResponses {
   readonly raw: Int32Array;
   /** Each person's highest possible raw score over the items answered (0 if none answered). */
   readonly maxRaw: Int32Array;
+  /** Items whose unobserved categories were collapsed: original category → category used. */
+  readonly collapsed: readonly CollapsedItem[];
+}
+
+/** How an item's categories were renumbered after collapsing unobserved ones. */
+export interface CollapsedItem {
+  readonly item: string;
+  /** Original category (as a string key) → consecutive category 0..m' used in the model. */
+  readonly recode: Readonly<Record<string, number>>;
+  /** The categories 0..m (stated or highest observed) that no one used. */
+  readonly unobserved: readonly number[];
 }
 
 const FN = "prepareResponses";
@@ -58,6 +69,9 @@ export const MAX_CATEGORY = 100;
  * @param data - item names and persons × items responses (integers, `null` = missing)
  * @param model - "rasch" (0/1 items) or "pcm"
  * @param maxCategories - optional stated highest category per item (PCM)
+ * @param collapseUnobserved - renumber each PCM item's observed categories 0, 1, 2, … instead of
+ *   refusing an unobserved one (each unobserved category merges with the next observed one
+ *   below it); the renumbering is reported in `collapsed`
  * @returns the prepared responses
  * @throws EngineInputError for fewer than two items, a ragged row, a response that is not an
  *   integer in 0..m, or an item with an unobserved category
@@ -66,6 +80,7 @@ export function prepareResponses(
   data: ResponseData,
   model: RaschModel,
   maxCategories?: readonly number[],
+  collapseUnobserved = false,
 ): PreparedResponses {
   const items = data.items;
   const J = items.length;
@@ -100,9 +115,32 @@ export function prepareResponses(
       if (c > observedMax[i]!) observedMax[i] = c;
     }
   }
+  const collapsed: CollapsedItem[] = [];
+  if (collapseUnobserved && model === "pcm") {
+    for (let i = 0; i < J; i++) {
+      const top = maxCategories?.[i] ?? observedMax[i]!;
+      const seen = new Uint8Array(top + 1);
+      for (let v = 0; v < N; v++) if (x[v * J + i]! >= 0) seen[x[v * J + i]!] = 1;
+      const unobserved: number[] = [];
+      const rank = new Int32Array(top + 1);
+      let next = 0;
+      for (let c = 0; c <= top; c++) {
+        if (seen[c]) rank[c] = next++;
+        else unobserved.push(c);
+      }
+      if (unobserved.length === 0) continue;
+      for (let v = 0; v < N; v++) if (x[v * J + i]! >= 0) x[v * J + i] = rank[x[v * J + i]!]!;
+      observedMax[i] = Math.max(0, next - 1);
+      const recode: Record<string, number> = {};
+      for (let c = 0; c <= top; c++) if (seen[c]) recode[String(c)] = rank[c]!;
+      collapsed.push({ item: items[i]!, recode, unobserved });
+    }
+  }
+  const isCollapsed = new Set(collapsed.map((c) => c.item));
   const maxCategory = new Int32Array(J);
   for (let i = 0; i < J; i++) {
-    maxCategory[i] = model === "rasch" ? 1 : (maxCategories?.[i] ?? Math.max(1, observedMax[i]!));
+    const stated = isCollapsed.has(items[i]!) ? undefined : maxCategories?.[i];
+    maxCategory[i] = model === "rasch" ? 1 : (stated ?? Math.max(1, observedMax[i]!));
   }
   const offsets = new Int32Array(J + 1);
   for (let i = 0; i < J; i++) offsets[i + 1] = offsets[i]! + maxCategory[i]!;
@@ -194,5 +232,6 @@ export function prepareResponses(
     personGroup,
     raw,
     maxRaw,
+    collapsed,
   };
 }

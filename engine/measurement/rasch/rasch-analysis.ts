@@ -2,7 +2,12 @@ import { EngineInputError } from "../../errors";
 import { cml, type Identification } from "./cml";
 import { raschFit, type FitStatistics } from "./fit";
 import { mlPersonEstimate, type PersonEstimate } from "./ml-person-estimate";
-import { prepareResponses, type RaschModel, type ResponseData } from "./prepare-responses";
+import {
+  prepareResponses,
+  type CollapsedItem,
+  type RaschModel,
+  type ResponseData,
+} from "./prepare-responses";
 import { separationReliability } from "./reliability";
 import { scoreTransform, type ScoreTransform } from "./score-transform";
 import { wle } from "./wle";
@@ -15,6 +20,8 @@ export interface RaschAnalysisOptions {
   readonly identification?: Identification;
   /** Stated highest category per item (PCM); default the highest observed. */
   readonly maxCategories?: readonly number[];
+  /** Renumber unobserved PCM categories instead of refusing them (reported in `collapsed`). */
+  readonly collapseUnobserved?: boolean;
   /** Person ids, one per response row; default "1", "2", … */
   readonly ids?: readonly string[];
 }
@@ -66,6 +73,8 @@ export interface RaschAnalysis {
     basis: string;
   } | null;
   readonly transform: ScoreTransform;
+  /** Items whose unobserved categories were collapsed (empty unless asked for and needed). */
+  readonly collapsed: readonly CollapsedItem[];
   readonly logLik: number;
   readonly iterations: number;
 }
@@ -91,7 +100,7 @@ export function raschAnalysis(data: ResponseData, options: RaschAnalysisOptions 
   if (ids !== undefined && ids.length !== data.responses.length) {
     throw new EngineInputError("raschAnalysis", "ids must give one id per response row");
   }
-  const prepared = prepareResponses(data, model, options.maxCategories);
+  const prepared = prepareResponses(data, model, options.maxCategories, options.collapseUnobserved ?? false);
   const cal = cml(prepared, { identification: options.identification ?? "meanLocation" });
   const { nPersons: N, raw, maxRaw, personGroup } = prepared;
   const transform = scoreTransform(cal.thresholds);
@@ -167,6 +176,7 @@ export function raschAnalysis(data: ResponseData, options: RaschAnalysisOptions 
         }
       : null,
     transform,
+    collapsed: prepared.collapsed,
     logLik: cal.logLik,
     iterations: cal.iterations,
   };

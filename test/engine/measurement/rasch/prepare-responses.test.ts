@@ -58,3 +58,13 @@ describe("prepareResponses", () => {
     expect(() => prepareResponses({ items: ["a"], responses: [[0]] }, "pcm")).toThrow("at least two items");
   });
 });
+
+describe("prepareResponses with collapsing", () => {
+  it("renumbers an item's observed categories and reports it", () => {
+    // item a uses 0 and 2 (1 unobserved): 2 becomes 1; item b is untouched
+    const p = prepareResponses(ab("00 21 20 01 21 01"), "pcm", undefined, true);
+    expect(p.collapsed).toEqual([{ item: "a", recode: { "0": 0, "2": 1 }, unobserved: [1] }]);
+    expect(Array.from(p.maxCategory)).toEqual([1, 1]);
+    expect(Array.from(p.raw)).toEqual([0, 2, 1, 1, 2, 1]);
+  });
+});
