@@ -1,9 +1,17 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Role, Session, User } from "../schema";
 
 /** A random token: 32 bytes, base64url (256 bits, unguessable). */
 export function randomToken(): string {
   return randomBytes(32).toString("base64url");
+}
+
+/**
+ * Sessions are stored under the sha256 of their token, so a copy of the database does not hand out
+ * live sessions; callers only ever see and pass the token itself.
+ */
+function storedSessionId(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 /** Store a user (the caller hashes the password). The username must be new. */
@@ -59,24 +67,28 @@ export async function updateUser(
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Open a session for a user until `expires_at` (ISO 8601), with a fresh id and CSRF token. */
+/**
+ * Open a session for a user until `expires_at` (ISO 8601), with a fresh CSRF token. The returned `id`
+ * is the session token for the cookie (only its hash is stored).
+ */
 export async function createSession(
   db: Db,
   session: { user_id: string; expires_at: string },
   options: { now?: string } = {},
 ): Promise<Session> {
+  const token = randomToken();
   const row: Session = {
-    id: randomToken(),
+    id: storedSessionId(token),
     user_id: session.user_id,
     expires_at: session.expires_at,
     csrf_token: randomToken(),
     created_at: options.now ?? new Date().toISOString(),
   };
   await db.insertInto("sessions").values(row).execute();
-  return row;
+  return { ...row, id: token };
 }
 
-/** A session and its user. */
+/** A session (its `id` the token) and its user. */
 export interface SessionWithUser {
   session: Session;
   user: Omit<User, "password_hash">;
@@ -106,14 +118,14 @@ export async function findSession(
       "users.created_at as user_created_at",
       "users.disabled",
     ])
-    .where("sessions.id", "=", id)
+    .where("sessions.id", "=", storedSessionId(id))
     .where("sessions.expires_at", ">", now)
     .where("users.disabled", "=", 0)
     .executeTakeFirst();
   if (!row) return null;
   return {
     session: {
-      id: row.id,
+      id,
       user_id: row.user_id,
       expires_at: row.expires_at,
       csrf_token: row.csrf_token,
@@ -129,9 +141,9 @@ export async function findSession(
   };
 }
 
-/** End one session (log out); true when it existed. */
+/** End one session (log out), given its token; true when it existed. */
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
-  const r = await db.deleteFrom("sessions").where("id", "=", id).executeTakeFirst();
+  const r = await db.deleteFrom("sessions").where("id", "=", storedSessionId(id)).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   createSession,
@@ -59,6 +60,14 @@ describe("users", () => {
 });
 
 describe("sessions", () => {
+  it("stores only the sha256 of the session token", async () => {
+    const u = await createUser(db, { username: "anna", password_hash: "h", role: "viewer" });
+    const s = await createSession(db, { user_id: u.id, expires_at: "2026-12-05T08:00:00.000Z" });
+    const stored = await db.selectFrom("sessions").select("id").execute();
+    expect(stored).toEqual([{ id: createHash("sha256").update(s.id).digest("hex") }]);
+    expect(await findSession(db, stored[0]!.id, { now: T0 })).toBeNull();
+  });
+
   it("finds a live session with its user, and not after it expires or the user is disabled", async () => {
     const u = await createUser(db, { username: "anna", password_hash: "h", role: "budget_planner" });
     const s = await createSession(db, { user_id: u.id, expires_at: "2026-12-05T08:00:00.000Z" }, { now: T0 });
@@ -71,6 +80,7 @@ describe("sessions", () => {
       user: { id: u.id, username: "anna", role: "budget_planner", created_at: u.created_at, disabled: 0 },
     });
     expect(await findSession(db, s.id, { now: "2026-12-05T08:00:00.000Z" })).toBeNull();
+    expect(await findSession(db, s.id.slice(1), { now: T0 })).toBeNull();
     await updateUser(db, u.id, { disabled: true });
     expect(await findSession(db, s.id, { now: T0 })).toBeNull();
   });
