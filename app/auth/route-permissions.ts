@@ -22,4 +22,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   "data.indicators.$indicatorId.tsx": { loader: "data.view" },
   "data.indicators.$indicatorId_.csv.ts": { loader: "data.view" },
   "data.import.tsx": { loader: "data.import", action: "data.import" },
+  "interventions._index.tsx": { loader: "interventions.view" },
+  "interventions.new.tsx": { loader: "interventions.edit", action: "interventions.edit" },
+  "interventions.$interventionId.tsx": { loader: "interventions.edit", action: "interventions.edit" },
 };

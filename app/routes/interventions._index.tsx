@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { can } from "~/auth/policy";
+import { requirePermission } from "~/auth/session.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getDb } from "~/utils/db.server";
+import { formatNumber } from "~/utils/format";
+import { listInterventionRows } from "~/utils/pages-interventions.server";
+
+export const meta: MetaFunction = () => [{ title: "Insatser – Livsval" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "interventions.view");
+  return { rows: await listInterventionRows(getDb()), canEdit: can(user.role, "interventions.edit") };
+}
+
+export default function InterventionsIndex() {
+  const { rows, canEdit } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const saved = rows.find((r) => r.id === params.get("saved"));
+  const sek = (x: number) => formatNumber(locale, x, 0);
+  return (
+    <>
+      <h1>{t("iv.title")}</h1>
+      {saved ? (
+        <p className="notice" role="status">
+          {t("iv.saved", { label: saved.label })}
+        </p>
+      ) : null}
+      <p>{t("iv.intro")}</p>
+      {canEdit ? (
+        <p>
+          <Link to="/interventions/new">{t("iv.new")}</Link>
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p>{t("iv.empty")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="iv-caption" tabIndex={0}>
+          <table id="interventions">
+            <caption id="iv-caption">{t("iv.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("iv.col.label")}</th>
+                <th scope="col">{t("iv.col.department")}</th>
+                <th scope="col">{t("iv.col.evidence")}</th>
+                <th scope="col">{t("iv.col.statutory")}</th>
+                <th scope="col" className="num">
+                  {t("iv.col.cost")}
+                </th>
+                <th scope="col" className="num">
+                  {t("iv.col.effects")}
+                </th>
+                <th scope="col">{t("iv.col.relations")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-intervention={r.id}>
+                  <th scope="row">
+                    {canEdit ? (
+                      <Link
+                        to={`/interventions/${encodeURIComponent(r.id)}`}
+                        aria-label={t("iv.editLabel", { label: r.label })}
+                      >
+                        {r.label}
+                      </Link>
+                    ) : (
+                      r.label
+                    )}
+                    <br />
+                    <code className="note">{r.id}</code>
+                  </th>
+                  <td>{r.department ?? "–"}</td>
+                  <td>{r.evidenceGrade ?? "–"}</td>
+                  <td>{r.statutory ? t("pages.yes") : t("pages.no")}</td>
+                  <td className="num">
+                    {sek(r.cost.mean)} [{sek(r.cost.lo)}; {sek(r.cost.hi)}]
+                  </td>
+                  <td className="num">{r.effects}</td>
+                  <td>
+                    {r.dependsOn.length > 0 ? `+ ${r.dependsOn.join(", ")}` : ""}
+                    {r.dependsOn.length > 0 && r.excludes.length > 0 ? <br /> : null}
+                    {r.excludes.length > 0 ? `− ${r.excludes.join(", ")}` : ""}
+                    {r.dependsOn.length + r.excludes.length === 0 ? "–" : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
