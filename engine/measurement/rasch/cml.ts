@@ -1,4 +1,5 @@
 import { EngineInputError } from "../../errors";
+import { checkConnectivity } from "./check-connectivity";
 import { cholesky, choleskyInverse, choleskySolve } from "./cholesky";
 import { conditionalLikelihood } from "./conditional-likelihood";
 import type { PreparedResponses } from "./prepare-responses";
@@ -41,6 +42,8 @@ export interface CmlResult {
 }
 
 const FN = "cml";
+/** A threshold SE above this many logits means the estimate runs off to infinity. */
+const MAX_SE = 100;
 
 /**
  * Conditional maximum likelihood (CML) estimates of the partial credit model's thresholds (the
@@ -63,8 +66,9 @@ const FN = "cml";
  * @param prepared - responses from {@link prepareResponses}
  * @param options - identification, tolerance, iteration limit
  * @returns thresholds, locations, their standard errors and covariance
- * @throws EngineInputError when Newton–Raphson does not converge or the information matrix is
- *   singular (parameters not identified by the data)
+ * @throws EngineInputError when the data fail Fischer's existence condition
+ *   ({@link checkConnectivity}), Newton–Raphson does not converge, the information matrix is
+ *   singular, or a threshold's SE exceeds 100 logits (an estimate running off to infinity)
  */
 export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlResult {
   const identification = options.identification ?? "meanLocation";
@@ -73,6 +77,7 @@ export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlR
   if (!(tolerance > 0)) throw new EngineInputError(FN, "tolerance must be positive");
   const { offsets, maxCategory, nItems: J } = prepared;
   const K = offsets[J]!;
+  checkConnectivity(prepared);
   const a = centringWeights(prepared, identification);
   let beta: Float64Array = new Float64Array(K);
   let current = conditionalLikelihood(prepared, beta, true);
@@ -165,6 +170,15 @@ export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlR
       se[h] = Math.sqrt(covariance[(o + h) * K + o + h]!);
       loc += delta[o + h]!;
       for (let k = 0; k < m; k++) vloc += covariance[(o + h) * K + o + k]!;
+    }
+    for (let h = 0; h < m; h++) {
+      if (!(se[h]! < MAX_SE)) {
+        throw new EngineInputError(
+          FN,
+          `the estimate of item "${prepared.items[i]}" threshold ${h + 1} diverges (standard error ${se[h]!.toPrecision(3)} logits); ` +
+            `the data do not identify it: merge sparse categories or add data`,
+        );
+      }
     }
     thresholdSe.push(se);
     locations[i] = loc / m;

@@ -9,6 +9,7 @@ export {
   type CollapsedItem,
 } from "./prepare-responses";
 export { conditionalLikelihood, type ConditionalLikelihood } from "./conditional-likelihood";
+export { checkConnectivity } from "./check-connectivity";
 export { cml, type CmlOptions, type CmlResult, type Identification } from "./cml";
 export { categoryProbabilities, scoreMoments, type ScoreMoments } from "./category-moments";
 export { mlPersonEstimate, type PersonEstimate } from "./ml-person-estimate";

@@ -147,3 +147,33 @@ function itemOf(offsets: Int32Array, p: number): number {
   while (offsets[i + 1]! <= p) i++;
   return i;
 }
+
+describe("cml existence", () => {
+  it("refuses items that are never beaten (Fischer's condition), naming them", () => {
+    // b and d are only ever 1 when a and c are both 1: shifting b and d up always raises L_C
+    const responses = [
+      [1, 0, 1, 0],
+      [1, 1, 1, 0],
+      [1, 0, 1, 1],
+      [1, 0, 0, 0],
+      [0, 0, 1, 0],
+      [1, 0, 1, 0],
+    ];
+    expect(() => cml(prepareResponses({ items: ["a", "b", "c", "d"], responses }, "rasch"))).toThrow(
+      'checkConnectivity: no person with a non-extreme score is above the lowest category on "b", "d" while below the highest on "a", "c"',
+    );
+  });
+
+  it("accepts the same items once one person beats them", () => {
+    const responses = [
+      [1, 0, 1, 0],
+      [1, 1, 1, 0],
+      [1, 0, 1, 1],
+      [1, 0, 0, 0],
+      [0, 0, 1, 0],
+      [0, 1, 1, 0],
+    ];
+    const r = cml(prepareResponses({ items: ["a", "b", "c", "d"], responses }, "rasch"));
+    for (const se of r.locationSe) expect(se).toBeLessThan(5);
+  });
+});
