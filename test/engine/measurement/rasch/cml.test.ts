@@ -149,31 +149,27 @@ function itemOf(offsets: Int32Array, p: number): number {
 }
 
 describe("cml existence", () => {
+  // b and d are only ever 1 when a and c are both 1: shifting b and d up always raises L_C
+  const neverBeaten = [
+    [1, 0, 1, 0],
+    [1, 1, 1, 0],
+    [1, 0, 1, 1],
+    [1, 0, 0, 0],
+    [0, 0, 1, 0],
+    [1, 0, 1, 0],
+  ];
+  const items = ["a", "b", "c", "d"];
+
   it("refuses items that are never beaten (Fischer's condition), naming them", () => {
-    // b and d are only ever 1 when a and c are both 1: shifting b and d up always raises L_C
-    const responses = [
-      [1, 0, 1, 0],
-      [1, 1, 1, 0],
-      [1, 0, 1, 1],
-      [1, 0, 0, 0],
-      [0, 0, 1, 0],
-      [1, 0, 1, 0],
-    ];
-    expect(() => cml(prepareResponses({ items: ["a", "b", "c", "d"], responses }, "rasch"))).toThrow(
+    expect(() => cml(prepareResponses({ items, responses: neverBeaten }, "rasch"))).toThrow(
       'checkConnectivity: no person with a non-extreme score is above the lowest category on "b", "d" while below the highest on "a", "c"',
     );
   });
 
   it("accepts the same items once one person beats them", () => {
-    const responses = [
-      [1, 0, 1, 0],
-      [1, 1, 1, 0],
-      [1, 0, 1, 1],
-      [1, 0, 0, 0],
-      [0, 0, 1, 0],
-      [0, 1, 1, 0],
-    ];
-    const r = cml(prepareResponses({ items: ["a", "b", "c", "d"], responses }, "rasch"));
+    // the last person now has b = 1 with a = 0
+    const responses = [...neverBeaten.slice(0, 5), [0, 1, 1, 0]];
+    const r = cml(prepareResponses({ items, responses }, "rasch"));
     for (const se of r.locationSe) expect(se).toBeLessThan(5);
   });
 });
