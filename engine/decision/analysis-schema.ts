@@ -201,7 +201,9 @@ export type AnalysisSegment = Analysis["segments"][number];
 export function validateAnalysis(
   input: unknown,
 ): { success: true; data: Analysis } | { success: false; issues: InputIssue[] } {
-  const r = AnalysisSchema.safeParse(input);
+  // reportInput: zod 4 leaves a value's input off its issues otherwise, and format-issues tells a
+  // missing key ("is required") from a wrong type ("must be a number") by that input
+  const r = AnalysisSchema.safeParse(input, { reportInput: true });
   return r.success
     ? { success: true, data: r.data }
     : { success: false, issues: formatIssues(r.error.issues) };
