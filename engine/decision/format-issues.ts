@@ -38,6 +38,11 @@ export function formatIssues(
   const out: InputIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && "input" in issue && issue.input === undefined) {
+      // a missing Dist or weights (parsed with reportInput, the key is there and undefined)
+      out.push({ path: formatPath(path), message: "is required" });
+      continue;
+    }
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
       // the branch that got furthest: fewest issues that are not about the discriminator
       const matched = issue.errors.filter(
