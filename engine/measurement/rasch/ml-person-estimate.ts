@@ -32,7 +32,14 @@ export function mlPersonEstimate(items: readonly ArrayLike<number>[], raw: numbe
   return { measure, se: 1 / Math.sqrt(scoreMoments(items, measure).information) };
 }
 
-/** Check a raw score against the items' score range; returns the maximum raw score. */
+/**
+ * Check a raw score against the items' score range.
+ * @param items - thresholds of the items answered
+ * @param raw - the raw score
+ * @param fn - the calling engine function, for the message
+ * @returns the highest possible raw score Σ m_i
+ * @throws EngineInputError when there are no items or the score is not an integer in 0..Σ m_i
+ */
 export function checkRaw(items: readonly ArrayLike<number>[], raw: number, fn: string): number {
   if (items.length === 0) throw new EngineInputError(fn, "a person needs at least one answered item");
   let max = 0;

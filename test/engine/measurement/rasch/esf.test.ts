@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addItemToEsf, convolveEsf, esf, ESF_ONE } from "../../../../engine/measurement/rasch";
+import { createRandom } from "../../../../engine/random";
 
 const trueValues = (g: { v: Float64Array; logScale: number }): number[] =>
   Array.from(g.v, (x) => x * Math.exp(g.logScale));
@@ -31,6 +32,36 @@ describe("esf", () => {
       if (r >= 120) expect(lnGamma).toBeCloseTo(lnChoose + 10 * r, 8);
     }
     expect(Math.log(g.v[200]!) + g.logScale).toBeCloseTo(2000, 8);
+  });
+
+  it("matches a log-domain summation for 40 items with 6 categories each", () => {
+    // Reference: the same recursion carried out on ln γ with log-sum-exp, ln γ'_r = lse_h(ln ε_h + ln γ_{r−h}).
+    const random = createRandom(5);
+    const items = Array.from({ length: 40 }, () => {
+      const w = new Float64Array(6);
+      let beta = 0;
+      w[0] = 1;
+      for (let h = 1; h <= 5; h++) w[h] = Math.exp((beta += 8 * random() - 4));
+      return w;
+    });
+    let ln = [0];
+    for (const w of items) {
+      const next = new Array<number>(ln.length + 5).fill(-Infinity);
+      for (let r = 0; r < next.length; r++) {
+        const terms: number[] = [];
+        for (let h = 0; h <= 5; h++)
+          if (r - h >= 0 && r - h < ln.length) terms.push(Math.log(w[h]!) + ln[r - h]!);
+        const m = Math.max(...terms);
+        next[r] = m + Math.log(terms.reduce((t, x) => t + Math.exp(x - m), 0));
+      }
+      ln = next;
+    }
+    const g = esf(items);
+    const top = Math.max(...ln);
+    ln.forEach((x, r) => {
+      if (x > top - 600)
+        expect((Math.log(g.v[r]!) + g.logScale - x) / Math.max(1, Math.abs(x))).toBeCloseTo(0, 10);
+    });
   });
 
   it("convolves two item sets into the functions of their union", () => {
