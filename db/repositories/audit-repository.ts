@@ -112,10 +112,21 @@ export async function appendAuditEvent(
   });
 }
 
-/** Events in seq order (or newest first), optionally for one entity (and one entity id). */
+/**
+ * Events in seq order (or newest first), optionally for one entity (and one entity id), one user, or
+ * a page: those before or after a seq, at most `limit`.
+ */
 export async function listAuditEvents(
   db: Db,
-  filter: { entity?: string; entityId?: string; limit?: number; newestFirst?: boolean } = {},
+  filter: {
+    entity?: string;
+    entityId?: string;
+    userId?: string;
+    afterSeq?: number;
+    beforeSeq?: number;
+    limit?: number;
+    newestFirst?: boolean;
+  } = {},
 ): Promise<AuditRecord[]> {
   let q = db
     .selectFrom("audit_events")
@@ -123,6 +134,9 @@ export async function listAuditEvents(
     .orderBy("seq", filter.newestFirst ? "desc" : "asc");
   if (filter.entity !== undefined) q = q.where("entity", "=", filter.entity);
   if (filter.entityId !== undefined) q = q.where("entity_id", "=", filter.entityId);
+  if (filter.userId !== undefined) q = q.where("user_id", "=", filter.userId);
+  if (filter.afterSeq !== undefined) q = q.where("seq", ">", filter.afterSeq);
+  if (filter.beforeSeq !== undefined) q = q.where("seq", "<", filter.beforeSeq);
   if (filter.limit !== undefined) q = q.limit(filter.limit);
   return (await q.execute()).map(parseRow);
 }

@@ -106,6 +106,15 @@ export async function countObservations(db: Db, filter: ObservationFilter = {}):
   return Number(row.count);
 }
 
+/**
+ * Delete every observation of one dataset (to replace a dataset's values, in the same transaction as
+ * the new insert). Returns how many were deleted.
+ */
+export async function deleteObservationsOfDataset(db: Db, datasetId: string): Promise<number> {
+  const r = await db.deleteFrom("observations").where("dataset_id", "=", datasetId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** The distinct periods with observations for an area, oldest first. */
 export async function listObservationPeriods(db: Db, areaId: string): Promise<string[]> {
   const rows = await db

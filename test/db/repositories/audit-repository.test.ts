@@ -104,6 +104,16 @@ describe("appendAuditEvent", () => {
     await appendAuditEvent(db, { action: "c", entity: "user", entity_id: "r1" });
     const found = await listAuditEvents(db, { entity: "round", entityId: "r1" });
     expect(found.map((e) => e.action)).toEqual(["a"]);
+    expect((await listAuditEvents(db, { userId: "nobody" })).length).toBe(0);
+  });
+
+  it("pages through events by seq, oldest or newest first", async () => {
+    await appendFive();
+    expect((await listAuditEvents(db, { afterSeq: 2, limit: 2 })).map((e) => e.seq)).toEqual([3, 4]);
+    expect(
+      (await listAuditEvents(db, { beforeSeq: 5, limit: 2, newestFirst: true })).map((e) => e.seq),
+    ).toEqual([4, 3]);
+    expect((await listAuditEvents(db, { userId: "u1" })).length).toBe(5);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   countObservations,
+  deleteObservationsOfDataset,
   findObservations,
   insertObservations,
   listObservationPeriods,
@@ -104,6 +105,18 @@ describe("observations", () => {
       ]),
     ).rejects.toThrow(/FOREIGN KEY/);
     expect(await countObservations(db)).toBe(0);
+  });
+
+  it("replaces a dataset's values: delete and insert in one transaction", async () => {
+    await insertObservations(db, [
+      { ...base, period: "2022", value: 1 },
+      { ...base, period: "2023", value: 2 },
+    ]);
+    await db.transaction().execute(async (trx) => {
+      expect(await deleteObservationsOfDataset(trx, "ds1")).toBe(2);
+      await insertObservations(trx, [{ ...base, period: "2023", value: 3 }]);
+    });
+    expect((await findObservations(db)).map((o) => [o.period, o.value])).toEqual([["2023", 3]]);
   });
 
   it("joins the caller's transaction and rolls back with it", async () => {
