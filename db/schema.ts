@@ -150,7 +150,10 @@ export interface InterventionTable {
   updated_at: string;
 }
 
-/** An intervention's effect on one segment and dimension: `change` a Dist as JSON, `reach` in 0..1. */
+/**
+ * An intervention's effect on one segment and dimension: `change` a Dist as JSON, `reach` in 0..1.
+ * `segment_id` is "<areaId>:<groupCode>"; not a foreign key, since segments are stored per period.
+ */
 export interface InterventionEffectTable {
   intervention_id: string;
   segment_id: string;
@@ -221,6 +224,7 @@ export interface UserTable {
   disabled: Flag;
 }
 
+/** A signed-in session; `id` is the sha256 (hex) of the cookie's token, never the token itself. */
 export interface SessionTable {
   id: string;
   user_id: string;
