@@ -6,3 +6,8 @@ export { theilDecomposition, type TheilDecomposition, type TheilGroup } from "./
 export { shareBelow } from "./share-below";
 export { groupGap, type GroupGap } from "./group-gap";
 export { populationShares } from "./population-shares";
+export {
+  inequalityWithUncertainty,
+  type GroupValue,
+  type InequalityWithUncertainty,
+} from "./inequality-with-uncertainty";
