@@ -36,6 +36,8 @@ export interface ConditionsScale {
   readonly conditions: ConditionOnScale[];
   /** In input order. */
   readonly areas: AreaOnScale[];
+  /** Number of areas with a measure (the denominator of `rank`). */
+  readonly measuredAreas: number;
   readonly reliability: number | null;
   readonly transform: ScoreTransform;
   readonly graded: GradedConditions;
@@ -99,6 +101,7 @@ export function conditionsScale(
   return {
     conditions,
     areas: areasOut,
+    measuredAreas: measures.filter((m) => m !== null).length,
     reliability: analysis.reliability,
     transform: analysis.transform,
     graded,

@@ -109,6 +109,7 @@ describe("conditionsScale on Sweden's 290 municipalities (SCB 2022)", () => {
     expect(hbg.se).toBeCloseTo(0.690489889757, 3);
     // R: sum(rowSums(X) > 10) = 37 municipalities score higher, all answer every condition
     expect(hbg.rank).toBe(38);
+    expect(s.measuredAreas).toBe(290);
     expect(s.areas).toHaveLength(290);
   });
 });
