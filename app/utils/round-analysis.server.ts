@@ -1,11 +1,12 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { analyse } from "../../engine/decision/analyse";
+import { analyse, analyseRun } from "../../engine/decision/analyse";
 import { canonicalJson, inputHash } from "../../engine/decision/canonical-json";
 import { ResultSchema, type Result } from "../../engine/decision/result-schema";
 import type { Actor, RoundContext } from "../../engine/workflow";
 import { appendAuditEvent } from "../../db/repositories/audit-repository";
 import type { Db } from "../../db/schema";
+import { buildChartData, ChartDataSchema, type ChartData } from "./round-charts.server";
 import { buildRoundAnalysis } from "./round-data.server";
 import { applyStoredRoundEvent } from "./rounds.server";
 
@@ -19,6 +20,7 @@ export const StoredAnalysisSchema = z.object({
   result: ResultSchema,
   notes: z.array(z.string()),
   sensitivity: z.array(z.object({ scenarioId: z.string(), result: ResultSchema })),
+  charts: ChartDataSchema,
 });
 export type StoredAnalysis = z.infer<typeof StoredAnalysisSchema>;
 
@@ -112,6 +114,7 @@ export function startRoundAnalysis(
     await new Promise((r) => setImmediate(r));
     const results: { scenarioId: string; result: Result; input: Record<string, unknown>; notes: string[] }[] =
       [];
+    let charts: ChartData | null = null;
     for (const scenarioId of scenarioIds) {
       const built = await buildRoundAnalysis(db, context, {
         scenarioId,
@@ -119,15 +122,22 @@ export function startRoundAnalysis(
         draws,
         locale: options.locale,
       });
-      const result = await analyse(built.input, {
-        onProgress: (phase, d, t) => {
-          Object.assign(job, { phase, done: d, total: t, scenario: scenarioId });
-        },
-      });
+      const onProgress = (phase: string, d: number, t: number) => {
+        Object.assign(job, { phase, done: d, total: t, scenario: scenarioId });
+      };
+      let result: Result;
+      if (charts === null) {
+        const run = await analyseRun(built.input, { onProgress });
+        result = run.result;
+        Object.assign(job, { phase: "sensitivity" });
+        charts = buildChartData(run);
+      } else {
+        result = await analyse(built.input, { onProgress });
+      }
       results.push({ scenarioId, result, input: built.input, notes: built.notes });
     }
     const [primary, ...others] = results;
-    if (!primary) throw new Error("the round has no scenario");
+    if (!primary || !charts) throw new Error("the round has no scenario");
     const at = now();
     const resultId = await storeAnalysis(
       db,
@@ -137,6 +147,7 @@ export function startRoundAnalysis(
         result: primary.result,
         notes: primary.notes,
         sensitivity: others.map((o) => ({ scenarioId: o.scenarioId, result: o.result })),
+        charts,
       },
       actor,
       at,

@@ -3,6 +3,8 @@ import { DEMO_ROUND_ID, seedDemoRound } from "../../../db/seed/demo-round";
 import type { Db } from "../../../db/schema";
 import type { Role } from "~/auth/policy";
 import { action as roundAction, loader as roundLoader } from "~/routes/rounds.$roundId";
+import { loader as analysisLoader } from "~/routes/rounds.$roundId.analysis";
+import { loader as csvLoader } from "~/routes/rounds.$roundId.csv.$table";
 import { getAnalysisJob } from "~/utils/round-analysis.server";
 import { loadRound } from "~/utils/rounds.server";
 import { call, get, post, roundTestDb, tableCounts, type Signed } from "./support";
@@ -242,5 +244,47 @@ describe("the round page", () => {
         "followup.recorded",
       ]),
     );
+  });
+
+  it("shows the analysis: ranking with intervals, rank shares summing to 1, charts and an explained pair", async () => {
+    const r = await call(
+      analysisLoader,
+      get(`http://localhost/rounds/${DEMO_ROUND_ID}/analysis?a=samtalsbank&b=lyckokurs`, users.viewer),
+      params,
+    );
+    expect(r.status).toBe(200);
+    const a = (r.body as { analysis: Record<string, unknown> }).analysis as {
+      ranked: { id: string; shares: number[] }[];
+      tables: Record<string, { rows: unknown[][] }>;
+      why: { a: { id: string }; segments: unknown[] } | null;
+      tornado: { bars: unknown[] } | null;
+    };
+    expect(a.ranked.length).toBeGreaterThan(1);
+    for (const row of a.ranked) expect(row.shares.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+    // every candidate takes each rank in some share of draws: the shares of a rank sum to 1 too
+    for (let k = 0; k < a.ranked.length; k++) {
+      expect(a.ranked.reduce((x, row) => x + row.shares[k]!, 0)).toBeCloseTo(1, 12);
+    }
+    expect(a.tables.ranking!.rows).toHaveLength(5);
+    expect(a.tornado?.bars.length).toBeGreaterThan(0);
+    expect(a.why?.a.id).toBe("samtalsbank");
+  });
+
+  it("downloads a chart's numbers as CSV and answers 404 for an unknown table", async () => {
+    const ok = await call(
+      csvLoader,
+      get(`http://localhost/rounds/${DEMO_ROUND_ID}/csv/ranking`, users.viewer),
+      { ...params, table: "ranking" },
+    );
+    expect(ok.status).toBe(200);
+    const lines = String(ok.body).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^Rang,id,Insats,/);
+    const missing = await call(
+      csvLoader,
+      get(`http://localhost/rounds/${DEMO_ROUND_ID}/csv/nope`, users.viewer),
+      { ...params, table: "nope" },
+    );
+    expect(missing.status).toBe(404);
   });
 });

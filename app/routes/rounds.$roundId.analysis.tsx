@@ -1,0 +1,381 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { ChartFigure, formatCell } from "~/components/charts/chart-figure";
+import { EquityPlane } from "~/components/charts/equity-plane";
+import { FrontierChart } from "~/components/charts/frontier-chart";
+import { RankHeatmap } from "~/components/charts/rank-heatmap";
+import { TornadoChart } from "~/components/charts/tornado-chart";
+import { getLocale } from "~/i18n/locale.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getDb } from "~/utils/db.server";
+import { formatInterval, formatNumber } from "~/utils/format";
+import { loadRoundAnalysis } from "~/utils/round-analysis.server";
+import { analysisTable, ANALYSIS_TABLES, frontier } from "~/utils/round-tables.server";
+import { loadRound } from "~/utils/rounds.server";
+
+const ParamsSchema = z.object({ roundId: z.string().min(1).max(100) });
+const PairSchema = z.object({ a: z.string().max(100).optional(), b: z.string().max(100).optional() });
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `Livsval – analys – ${d.title}` : "Livsval" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "rounds.view");
+  const { roundId } = ParamsSchema.parse(params);
+  const locale = await getLocale(request);
+  const db = getDb();
+  const round = await loadRound(db, roundId);
+  if (!round) throw new Response("Not found", { status: 404 });
+  const stored = await loadRoundAnalysis(db, round.context);
+  if (!stored) return { id: round.id, title: round.title, analysis: null };
+  const r = stored.result;
+  const tables = Object.fromEntries(ANALYSIS_TABLES.map((id) => [id, analysisTable(stored, id, locale)])) as {
+    [K in (typeof ANALYSIS_TABLES)[number]]: ReturnType<typeof analysisTable>;
+  };
+  const ranked = r.ranking.map((id) => r.interventions.find((iv) => iv.id === id)!);
+  const pair = PairSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const a = ranked.find((iv) => iv.id === pair.a);
+  const b = ranked.find((iv) => iv.id === pair.b);
+  const contributions = (id: string) =>
+    stored.charts.candidates.find((c) => c.id === id)?.contributions ?? {};
+  const why =
+    a && b
+      ? {
+          a: {
+            id: a.id,
+            label: a.label,
+            impact: a.impact.mean,
+            pBest: a.pBest,
+            expectedRank: a.expectedRank,
+          },
+          b: {
+            id: b.id,
+            label: b.label,
+            impact: b.impact.mean,
+            pBest: b.pBest,
+            expectedRank: b.expectedRank,
+          },
+          segments: stored.charts.segments
+            .map((s) => ({
+              id: s.id,
+              equityWeight: s.equityWeight,
+              a: contributions(a.id)[s.id] ?? 0,
+              b: contributions(b.id)[s.id] ?? 0,
+            }))
+            .filter((s) => s.a !== 0 || s.b !== 0),
+        }
+      : null;
+  return {
+    id: round.id,
+    title: round.title,
+    analysis: {
+      meta: {
+        scenario: r.scenario.id,
+        eps: r.scenario.inequalityAversion,
+        draws: r.draws,
+        seed: r.seed,
+        version: r.engineVersion,
+        baseline: r.baseline.welfare,
+      },
+      portfolio: r.portfolio ?? null,
+      warnings: r.warnings,
+      notes: stored.notes,
+      ranked: ranked.map((iv) => ({ id: iv.id, label: iv.label, shares: iv.rankAcceptability })),
+      excluded: r.interventions
+        .filter((iv) => iv.status === "excluded")
+        .map((iv) => ({ id: iv.id, label: iv.label, reasons: iv.reasons })),
+      tornado: stored.charts.tornado,
+      topLabel: ranked[0]?.label ?? "",
+      plane: ranked.map((iv) => ({
+        id: iv.id,
+        label: iv.label,
+        x: iv.impact.mean,
+        y: stored.charts.candidates.find((c) => c.id === iv.id)?.deltaGini ?? 0,
+      })),
+      frontier: frontier(stored),
+      tables,
+      why,
+    },
+  };
+}
+
+export default function AnalysisPage() {
+  const { id, title, analysis } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const f = (x: number) => formatCell(locale, x);
+  const csv = (table: string) => `/rounds/${id}/csv/${table}`;
+  if (!analysis) {
+    return (
+      <>
+        <p>
+          <Link to={`/rounds/${id}`}>{title}</Link>
+        </p>
+        <h1>{t("analysis.title", { title })}</h1>
+        <p>{t("analysis.none")}</p>
+      </>
+    );
+  }
+  const { meta: m, tables } = analysis;
+  return (
+    <>
+      <p>
+        <Link to={`/rounds/${id}`}>{title}</Link>
+      </p>
+      <h1>{t("analysis.title", { title })}</h1>
+      <p>
+        {t("analysis.meta", {
+          scenario: m.scenario,
+          eps: m.eps,
+          draws: m.draws,
+          seed: m.seed,
+          version: m.version,
+        })}{" "}
+        {t("analysis.baseline", {
+          mean: formatNumber(locale, m.baseline.mean, 2),
+          interval: formatInterval(locale, m.baseline.interval[0], m.baseline.interval[1], 2),
+        })}
+      </p>
+      {analysis.portfolio ? (
+        <section aria-labelledby="portfolio-title">
+          <h2 id="portfolio-title">{t("analysis.portfolio")}</h2>
+          <p>
+            {t("analysis.portfolioSummary", {
+              ids: analysis.portfolio.selected.join(", ") || "–",
+              cost: formatNumber(locale, analysis.portfolio.cost, 0),
+              impact: formatNumber(locale, analysis.portfolio.impact.mean, 3),
+              interval: formatInterval(
+                locale,
+                analysis.portfolio.impact.interval[0],
+                analysis.portfolio.impact.interval[1],
+                3,
+              ),
+              p: formatNumber(locale, analysis.portfolio.pWithinBudget, 2),
+            })}
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="ranking-title" id="ranking">
+        <h2 id="ranking-title">{t("analysis.ranking")}</h2>
+        <div className="table-scroll" role="region" aria-labelledby="ranking-title" tabIndex={0}>
+          <table id="ranking-table">
+            <thead>
+              <tr>
+                {tables.ranking.header.map((h, i) =>
+                  i === 1 || i === 6 ? null : (
+                    <th scope="col" key={i}>
+                      {h}
+                    </th>
+                  ),
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {tables.ranking.rows.map((row) => (
+                <tr key={String(row[1])}>
+                  <td className="num">{row[0]}</td>
+                  <th scope="row">{row[2]}</th>
+                  <td className="num">{f(row[3] as number)}</td>
+                  <td className="num">{formatInterval(locale, row[4] as number, row[5] as number, 3)}</td>
+                  {row.slice(7).map((c, k) => (
+                    <td className="num" key={k}>
+                      {formatCell(locale, c)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <a href={csv("ranking")} download>
+            {t("analysis.csv")}
+          </a>
+        </p>
+        {analysis.excluded.length > 0 ? (
+          <>
+            <h3>{t("analysis.excludedList")}</h3>
+            <ul>
+              {analysis.excluded.map((x) => (
+                <li key={x.id}>
+                  <strong>{x.label}</strong>: {x.reasons.join("; ")}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <ChartFigure
+        id="heatmap"
+        title={t("analysis.heatmap")}
+        intro={t("analysis.heatmapIntro")}
+        csvHref={csv("rank-acceptability")}
+        header={tables["rank-acceptability"].header}
+        rows={tables["rank-acceptability"].rows}
+      >
+        <RankHeatmap
+          rows={analysis.ranked}
+          label={t("analysis.heatmapAria", { count: analysis.ranked.length })}
+        />
+      </ChartFigure>
+
+      {analysis.tornado ? (
+        <ChartFigure
+          id="tornado"
+          title={t("analysis.tornado")}
+          intro={t("analysis.tornadoIntro", { candidate: analysis.topLabel })}
+          csvHref={csv("tornado")}
+          header={tables.tornado.header}
+          rows={tables.tornado.rows}
+        >
+          <TornadoChart
+            base={analysis.tornado.base}
+            bars={analysis.tornado.bars}
+            label={t("analysis.tornadoAria", { candidate: analysis.topLabel })}
+            format={f}
+          />
+        </ChartFigure>
+      ) : null}
+
+      <ChartFigure
+        id="plane"
+        title={t("analysis.plane")}
+        intro={t("analysis.planeIntro")}
+        csvHref={csv("equity-plane")}
+        header={tables["equity-plane"].header}
+        rows={tables["equity-plane"].rows}
+      >
+        <EquityPlane
+          points={analysis.plane}
+          label={t("analysis.planeAria", { count: analysis.plane.length })}
+          xLabel={t("analysis.impact")}
+          yLabel={t("analysis.deltaInequality")}
+          format={f}
+        />
+        <ol className="plane-key">
+          {analysis.plane.map((p) => (
+            <li key={p.id}>{p.label}</li>
+          ))}
+        </ol>
+      </ChartFigure>
+
+      <ChartFigure
+        id="frontier"
+        title={t("analysis.frontier")}
+        intro={t("analysis.frontierIntro")}
+        csvHref={csv("frontier")}
+        header={tables.frontier.header}
+        rows={tables.frontier.rows}
+      >
+        <FrontierChart
+          points={analysis.frontier.points}
+          budget={analysis.frontier.budget}
+          label={t("analysis.frontierAria")}
+          xLabel={t("analysis.cumCost")}
+          yLabel={t("analysis.cumImpact")}
+          budgetLabel={t("analysis.budget")}
+          format={f}
+        />
+      </ChartFigure>
+
+      {tables.scenarios.rows.length > 1 ? (
+        <ChartFigure
+          id="scenarios"
+          title={t("analysis.sensitivityScenarios")}
+          intro=""
+          csvHref={csv("scenarios")}
+          header={tables.scenarios.header}
+          rows={tables.scenarios.rows}
+        >
+          {null}
+        </ChartFigure>
+      ) : null}
+
+      <section aria-labelledby="why-title" id="why">
+        <h2 id="why-title">{t("analysis.why")}</h2>
+        <Form method="get" className="inline-fields" preventScrollReset>
+          <span>
+            <label htmlFor="why-a">{t("analysis.whyA")}</label>
+            <br />
+            <select id="why-a" name="a" defaultValue={analysis.why?.a.id ?? analysis.ranked[0]?.id}>
+              {analysis.ranked.map((iv) => (
+                <option key={iv.id} value={iv.id}>
+                  {iv.label}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span>
+            <label htmlFor="why-b">{t("analysis.whyB")}</label>
+            <br />
+            <select id="why-b" name="b" defaultValue={analysis.why?.b.id ?? analysis.ranked[1]?.id}>
+              {analysis.ranked.map((iv) => (
+                <option key={iv.id} value={iv.id}>
+                  {iv.label}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span>
+            <br />
+            <button type="submit">{t("analysis.whySubmit")}</button>
+          </span>
+        </Form>
+        {analysis.why ? (
+          <div aria-live="polite">
+            <p>
+              {t("analysis.whyText", {
+                a: analysis.why.a.label,
+                b: analysis.why.b.label,
+                ia: f(analysis.why.a.impact),
+                ib: f(analysis.why.b.impact),
+                diff: f(analysis.why.a.impact - analysis.why.b.impact),
+                pa: formatCell(locale, analysis.why.a.pBest),
+                pb: formatCell(locale, analysis.why.b.pBest),
+                ra: formatCell(locale, analysis.why.a.expectedRank),
+                rb: formatCell(locale, analysis.why.b.expectedRank),
+              })}
+            </p>
+            <table id="why-table">
+              <caption>{t("analysis.whyContrib")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("needs.segment")}</th>
+                  <th scope="col">{t("analysis.whyWeight")}</th>
+                  <th scope="col">{analysis.why.a.label}</th>
+                  <th scope="col">{analysis.why.b.label}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {analysis.why.segments.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.id}</th>
+                    <td className="num">{f(s.equityWeight)}</td>
+                    <td className="num">{f(s.a)}</td>
+                    <td className="num">{f(s.b)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      {analysis.warnings.length > 0 || analysis.notes.length > 0 ? (
+        <section aria-labelledby="warnings-title">
+          <h2 id="warnings-title">{t("analysis.warnings")}</h2>
+          <ul>
+            {[...analysis.warnings, ...analysis.notes].map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
