@@ -106,3 +106,29 @@ describe("createDb with a file path", () => {
     }
   });
 });
+
+describe("the migration files", () => {
+  it("are all registered in the static provider, by file name, in time order", async () => {
+    const { readdirSync } = await import("node:fs");
+    const files = readdirSync(new URL("../../db/migrations/", import.meta.url))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => f.replace(/\.ts$/, ""))
+      .sort();
+    expect(Object.keys(migrations)).toEqual(files);
+    for (const name of files) expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+$/);
+  });
+
+  it("import nothing but kysely (frozen in time, never app types)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = new URL("../../db/migrations/", import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const sources = [...readFileSync(new URL(file, dir), "utf8").matchAll(/from\s+"([^"]+)"/g)].map(
+        (m) => m[1],
+      );
+      expect(
+        sources.every((s) => s === "kysely"),
+        `${file} imports ${sources.join(", ")}`,
+      ).toBe(true);
+    }
+  });
+});
