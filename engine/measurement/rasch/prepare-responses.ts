@@ -89,6 +89,9 @@ export function prepareResponses(
   if (maxCategories !== undefined && maxCategories.length !== J) {
     throw new EngineInputError(FN, "maxCategories must give one highest category per item");
   }
+  if (maxCategories?.some((m) => !Number.isInteger(m) || m < 1 || m > MAX_CATEGORY)) {
+    throw new EngineInputError(FN, `a stated highest category must be an integer from 1 to ${MAX_CATEGORY}`);
+  }
   const N = data.responses.length;
   if (N === 0) throw new EngineInputError(FN, "there are no persons");
   const x = new Int16Array(N * J);

@@ -56,6 +56,7 @@ describe("prepareResponses", () => {
       "response 0.5",
     );
     expect(() => prepareResponses({ items: ["a"], responses: [[0]] }, "pcm")).toThrow("at least two items");
+    expect(() => prepareResponses(ab("01"), "pcm", [1, 101])).toThrow("an integer from 1 to 100");
   });
 });
 
