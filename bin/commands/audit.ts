@@ -56,7 +56,7 @@ export const run = (async (argv: string[], onProblems: () => void = exitWithOne)
     anchor = { seq, hash };
   }
 
-  const url = values.database ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_PATH;
+  const url = values.database || process.env.DATABASE_URL || DEFAULT_DATABASE_PATH;
   if (!isPostgresUrl(url) && url !== ":memory:" && !existsSync(url.replace(/^(sqlite|file):(\/\/)?/i, ""))) {
     throw new CliInputError(`${url}: no database there (run \`livsval setup\` first)`);
   }
