@@ -206,7 +206,7 @@ export const pagesSv = {
     "Som i OECD:s Better Life Index: dra i reglagen för att säga hur viktig varje dimension är. Andelen är vikten delad med summan av alla vikter.",
   "sc.share": "andel {pct} %",
   "sc.nonExact":
-    "Scenariot har {kind} vikter. Reglagen utgår från intervallens mittpunkter (eller lika vikter) och en sparad version får exakta vikter.",
+    "Scenariot har vikter av slaget {kind}. Reglagen utgår från intervallens mittpunkter, rangordningens tyngdpunktsvikter (rank-order centroid) eller lika vikter, och en sparad version får exakta vikter.",
   "sc.epsilonLegend": "Ojämlikhetsaversion",
   "sc.epsilon": "Ojämlikhetsaversion ε (0–5)",
   "sc.epsilonHelp":
@@ -216,7 +216,7 @@ export const pagesSv = {
   "sc.edeCaption": "Atkinsons jämlikhetsjusterade nivå (EDE) för Helsingborgs grupper vid olika ε",
   "sc.col.ede": "EDE (poäng)",
   "sc.col.atkinson": "Atkinsonindex (1 − EDE/medel)",
-  "sc.col.weightWorst": "En poäng till sämst ställda väger som",
+  "sc.col.weightWorst": "Poäng till bäst ställda som en poäng till sämst ställda motsvarar",
   "sc.previewCaption": "Sammanvägd livskvalitet (0–100) med dessa vikter",
   "sc.previewDims": "Dimensioner med värden för alla grupper: {list}.",
   "sc.col.segment": "Befolkningsgrupp",
@@ -457,7 +457,7 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
     "As in the OECD Better Life Index: move the sliders to say how important each dimension is. The share is the weight divided by the sum of all weights.",
   "sc.share": "share {pct} %",
   "sc.nonExact":
-    "This scenario has {kind} weights. The sliders start from the interval midpoints (or equal weights), and a saved version gets exact weights.",
+    "This scenario has weights of the kind {kind}. The sliders start from the interval midpoints, the ranking's rank-order centroid weights, or equal weights, and a saved version gets exact weights.",
   "sc.epsilonLegend": "Inequality aversion",
   "sc.epsilon": "Inequality aversion ε (0–5)",
   "sc.epsilonHelp":
@@ -467,7 +467,7 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
   "sc.edeCaption": "Atkinson's equally distributed equivalent (EDE) of Helsingborg's groups at several ε",
   "sc.col.ede": "EDE (points)",
   "sc.col.atkinson": "Atkinson index (1 − EDE/mean)",
-  "sc.col.weightWorst": "One point to the worst-off weighs as",
+  "sc.col.weightWorst": "Points to the best-off that one point to the worst-off is worth",
   "sc.previewCaption": "Composite quality of life (0–100) with these weights",
   "sc.previewDims": "Dimensions with values for every group: {list}.",
   "sc.col.segment": "Population group",

@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/session.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { getDb } from "~/utils/db.server";
+import { formatNumber } from "~/utils/format";
+import { listRuleSetRows, listScenarioRows, weightKind } from "~/utils/pages-scenarios.server";
+
+export const meta: MetaFunction = () => [{ title: "Viktningsscenarier – Livsval" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "scenarios.view");
+  const db = getDb();
+  const [scenarios, ruleSets] = await Promise.all([listScenarioRows(db), listRuleSetRows(db)]);
+  return {
+    scenarios: scenarios.map((r) => ({
+      id: r.doc.id,
+      version: r.doc.version,
+      label: r.doc.label,
+      kind: weightKind(r.doc),
+      epsilon: r.doc.inequalityAversion,
+      illustrative: "illustrative" in r.doc.provenance,
+      origin: r.origin,
+      savedAt: r.savedAt,
+    })),
+    ruleSets: ruleSets.map((r) => ({
+      id: r.doc.id,
+      version: r.doc.version,
+      label: r.doc.label,
+      rules: r.doc.rules.length,
+      illustrative: "illustrative" in r.doc.provenance,
+      origin: r.origin,
+      savedAt: r.savedAt,
+    })),
+  };
+}
+
+function Origin({ origin, savedAt }: { origin: "bundled" | "saved"; savedAt: string | null }) {
+  const t = useT();
+  return (
+    <>
+      {origin === "bundled"
+        ? t("sc.bundled")
+        : t("sc.savedBy", { at: (savedAt ?? "").slice(0, 16).replace("T", " ") })}
+    </>
+  );
+}
+
+export default function ScenariosIndex() {
+  const { scenarios, ruleSets } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t("sc.title")}</h1>
+      <p>{t("sc.intro")}</p>
+      <div className="table-scroll" role="region" aria-labelledby="scenarios-caption" tabIndex={0}>
+        <table id="scenarios">
+          <caption id="scenarios-caption">{t("sc.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("sc.col.name")}</th>
+              <th scope="col">{t("sc.col.id")}</th>
+              <th scope="col" className="num">
+                {t("sc.col.version")}
+              </th>
+              <th scope="col">{t("sc.col.weights")}</th>
+              <th scope="col" className="num">
+                {t("sc.col.epsilon")}
+              </th>
+              <th scope="col">{t("sc.col.origin")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scenarios.map((s) => (
+              <tr key={s.id} data-scenario={s.id}>
+                <th scope="row">
+                  <Link to={`/scenarios/${s.id}`}>{locale === "en" ? s.label.en : s.label.sv}</Link>
+                  {s.illustrative ? <span className="tag"> {t("sc.illustrative")}</span> : null}
+                </th>
+                <td>
+                  <code>{s.id}</code>
+                </td>
+                <td className="num">{s.version}</td>
+                <td>{t(`sc.weights.${s.kind}`)}</td>
+                <td className="num">{formatNumber(locale, s.epsilon, 2)}</td>
+                <td>
+                  <Origin origin={s.origin} savedAt={s.savedAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <table id="rule-sets">
+        <caption>{t("sc.rulesCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("sc.col.name")}</th>
+            <th scope="col">{t("sc.col.id")}</th>
+            <th scope="col" className="num">
+              {t("sc.col.version")}
+            </th>
+            <th scope="col" className="num">
+              {t("sc.col.rules")}
+            </th>
+            <th scope="col">{t("sc.col.origin")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ruleSets.map((r) => (
+            <tr key={r.id} data-rule-set={r.id}>
+              <th scope="row">
+                <Link to={`/scenarios/rules/${r.id}`}>{locale === "en" ? r.label.en : r.label.sv}</Link>
+                {r.illustrative ? <span className="tag"> {t("sc.illustrative")}</span> : null}
+              </th>
+              <td>
+                <code>{r.id}</code>
+              </td>
+              <td className="num">{r.version}</td>
+              <td className="num">{r.rules}</td>
+              <td>
+                <Origin origin={r.origin} savedAt={r.savedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
