@@ -42,12 +42,15 @@ function time(runs: number, f: () => unknown, cpu?: number[]): number[] {
   return out;
 }
 
-async function timeAsync(runs: number, f: () => Promise<unknown>): Promise<number[]> {
+async function timeAsync(runs: number, f: () => Promise<unknown>, cpu?: number[]): Promise<number[]> {
   const out: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await f();
     out.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu?.push((c.user + c.system) / 1000);
   }
   return out;
 }
@@ -65,18 +68,27 @@ export async function bench(): Promise<BenchResult[]> {
   const dir = await mkdtemp(path.join(tmpdir(), "livsval-bench-"));
   const file = path.join(dir, "model.json");
   await writeFile(file, JSON.stringify({ ...model, seed: 2026 }));
-  const cliRuns = await timeAsync(3, () => propagateCli([file]));
+  const cliCpu: number[] = [];
+  const cliRuns = await timeAsync(3, () => propagateCli([file]), cliCpu);
   await rm(dir, { recursive: true });
 
   const scores = Array.from({ length: 15 }, (_, i) => ({ value: 40 + 3 * i, u: 2 + (i % 4) }));
   const weights = Array.from({ length: 15 }, (_, i) => 1 + (i % 3));
   const CALLS = 10_000;
-  const gumRuns = time(5, () => {
-    for (let c = 0; c < CALLS; c++) dimensionScore(scores, weights);
-  }).map((ms) => ms / CALLS);
+  const gumCpu: number[] = [];
+  const gumRuns = time(
+    5,
+    () => {
+      for (let c = 0; c < CALLS; c++) dimensionScore(scores, weights);
+    },
+    gumCpu,
+  ).map((ms) => ms / CALLS);
   const mcDraws = 100_000;
-  const mcRuns = time(5, () =>
-    dimensionScoreMonteCarlo(scores, { weights, draws: mcDraws, random: createRandom(7) }),
+  const mcCpu: number[] = [];
+  const mcRuns = time(
+    5,
+    () => dimensionScoreMonteCarlo(scores, { weights, draws: mcDraws, random: createRandom(7) }),
+    mcCpu,
   );
 
   return [
@@ -97,18 +109,23 @@ export async function bench(): Promise<BenchResult[]> {
       median_ms: median(cliRuns),
       target_ms: 1000,
       notes: "3 runs of run([model.json])",
-      extra: { runs_ms: cliRuns.map((x) => x.toFixed(0)).join(", ") },
+      extra: { runs_ms: cliRuns.map((x) => x.toFixed(0)).join(", "), cpu_ms: median(cliCpu) },
     },
     {
       name: "dimension score of 15 indicators by the GUM law (per call)",
       median_ms: median(gumRuns),
       notes: `median over 5 runs of ${CALLS} calls`,
+      extra: { cpu_ms: median(gumCpu) / CALLS },
     },
     {
       name: "dimension score of 15 indicators by Monte Carlo, 10^5 draws (per call)",
       median_ms: median(mcRuns),
       notes: "correlated-normal sampler (identity correlation), both intervals; 5 runs",
-      extra: { draws: mcDraws, ratio_to_gum: Math.round(median(mcRuns) / median(gumRuns)) },
+      extra: {
+        draws: mcDraws,
+        cpu_ms: median(mcCpu),
+        ratio_to_gum: Math.round(median(mcRuns) / median(gumRuns)),
+      },
     },
   ];
 }
