@@ -1,6 +1,6 @@
 import { optimisePortfolio } from "../portfolio/optimise-portfolio";
 import { distMean } from "../random";
-import { rankInterventions } from "../ranking/rank-interventions";
+import { DEFAULT_CONFIDENCE_PASSES, rankInterventions } from "../ranking/rank-interventions";
 import { sampleModel, type SampledModel } from "../ranking/sample-model";
 import { summariseDraws } from "../ranking/summarise-draws";
 import { welfareState, type WelfareState } from "../ranking/welfare-state";
@@ -93,6 +93,11 @@ export async function analyseRun(input: unknown, options: AnalyseOptions = {}): 
   if (state.floored > 0) {
     warnings.push(
       `${state.floored} of ${model.draws * model.segmentIds.length} baseline composite draws were ≤ 0.01 and raised to 0.01 (ε > 0 needs Q > 0)`,
+    );
+  }
+  if (outcome.confidenceSkipped > 0) {
+    warnings.push(
+      `confidence factors were computed for the ${DEFAULT_CONFIDENCE_PASSES} candidates most often first; ${outcome.confidenceSkipped} more were first in some draw and have none`,
     );
   }
   if (outcome.nonPositiveCostDraws > 0) {

@@ -49,13 +49,23 @@ export interface RankingOutcome {
   criteria: Float64Array[];
   /** Draws (summed over candidates) whose cost was ≤ 0, left out of cost-effectiveness intervals. */
   nonPositiveCostDraws: number;
+  /** Candidates ranked first in some draw whose confidence factor was not computed (over the limit). */
+  confidenceSkipped: number;
 }
+
+/** Default limit of confidence-factor passes ({@link RankOptions.maxConfidencePasses}). */
+export const DEFAULT_CONFIDENCE_PASSES = 20;
 
 /** Options of {@link rankInterventions}. */
 export interface RankOptions {
   rankBy: RankBy;
   /** Compute SMAA-2 confidence factors (one extra pass per candidate ever ranked first). Default true. */
   confidenceFactors?: boolean;
+  /**
+   * At most this many confidence-factor passes, for the candidates most often first (default
+   * {@link DEFAULT_CONFIDENCE_PASSES}); the others keep `confidenceFactor: null`.
+   */
+  maxConfidencePasses?: number;
   /** Told after each candidate's impact is computed (for progress messages). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -77,16 +87,35 @@ function criterionDraws(
   return out;
 }
 
-/** Ranks per draw (1 = best) of the ranked candidates; ties go to the earlier candidate. */
+/**
+ * Ranks per draw (1 = best) of the ranked candidates; ties go to the earlier candidate. Per draw
+ * the values are sorted natively (ascending, no comparator) and each candidate's rank is
+ * 1 + (number of larger values, by binary search) + (number of equal values of earlier candidates).
+ */
 function rankPerDraw(criteria: readonly Float64Array[], draws: number): Int32Array[] {
   const m = criteria.length;
   const ranks = criteria.map(() => new Int32Array(draws));
-  const order = Array.from({ length: m }, (_, k) => k);
   const v = new Float64Array(m);
+  const sorted = new Float64Array(m);
   for (let t = 0; t < draws; t++) {
     for (let k = 0; k < m; k++) v[k] = criteria[k]![t]!;
-    order.sort((a, b) => v[b]! - v[a]! || a - b);
-    for (let r = 0; r < m; r++) ranks[order[r]!]![t] = r + 1;
+    sorted.set(v);
+    sorted.sort();
+    for (let k = 0; k < m; k++) {
+      const x = v[k]!;
+      // first index with sorted[i] > x
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]! > x) hi = mid;
+        else lo = mid + 1;
+      }
+      let rank = m - lo + 1;
+      // equal values: lo − 1 is the last x; earlier candidates with the same value rank before
+      if (lo >= 2 && sorted[lo - 2] === x) for (let j = 0; j < k; j++) if (v[j] === x) rank++;
+      ranks[k]![t] = rank;
+    }
   }
   return ranks;
 }
@@ -97,7 +126,8 @@ function rankPerDraw(criteria: readonly Float64Array[], draws: number): Int32Arr
  * decision making", Operations Research 49(3), 2001, §2): rank acceptability indices b^r
  * (share of draws at rank r), the central weight vector (mean weights where first) and the
  * confidence factor (share of draws where it is first when weights are fixed at its central
- * weights, all other uncertainty still sampled). Ties in a draw go to the candidate listed first.
+ * weights, all other uncertainty still sampled; computed for the candidates most often first, up
+ * to `maxConfidencePasses`, as each needs a full pass). Ties in a draw go to the candidate listed first.
  * The ranking orders ranked candidates by the mean of the criterion (expected ΔW, or E[total
  * impact]/E[cost] per MSEK), ties by expected rank.
  *
@@ -136,23 +166,32 @@ export function rankInterventions(
   let nonPositiveCostDraws = 0;
   const candidates = model.candidates.map((c, k): CandidateRanking => {
     const impact = impacts[k]!;
-    const total = impact.map((x) => x * totalPopulation);
     let positive = 0;
-    const ratios: number[] = [];
+    const ratios = new Float64Array(draws);
+    let n = 0;
     let costSum = 0;
     for (let t = 0; t < draws; t++) {
       if (impact[t]! > 0) positive++;
       const cost = c.cost[t]!;
       costSum += cost;
-      if (cost > 0) ratios.push(total[t]! / (cost / 1e6));
+      if (cost > 0) ratios[n++] = (impact[t]! * totalPopulation) / (cost / 1e6);
       else nonPositiveCostDraws++;
     }
-    const totalImpact = summariseDraws(total);
-    const ce = ratios.length >= 2 ? summariseDraws(Float64Array.from(ratios)).interval : null;
+    const impactSummary = summariseDraws(impact);
+    // total impact is ΔW·ΣN draw by draw, and ΣN > 0: its summary is the impact's, scaled
+    const totalImpact = {
+      mean: impactSummary.mean * totalPopulation,
+      u: impactSummary.u * totalPopulation,
+      interval: [
+        impactSummary.interval[0] * totalPopulation,
+        impactSummary.interval[1] * totalPopulation,
+      ] as [number, number],
+    };
+    const ce = n >= 2 ? summariseDraws(ratios.subarray(0, n)).interval : null;
     const base: CandidateRanking = {
       id: c.id,
       ranked: ranked[k]!,
-      impact: summariseDraws(impact),
+      impact: impactSummary,
       totalImpact,
       costEffectiveness: {
         mean: costSum > 0 ? totalImpact.mean / (costSum / draws / 1e6) : null,
@@ -184,10 +223,15 @@ export function rankInterventions(
     }
     return base;
   });
+  let confidenceSkipped = 0;
   if (options.confidenceFactors !== false) {
-    for (const k of inRanking) {
-      const cw = candidates[k]!.centralWeights;
-      if (!cw) continue;
+    const limit = options.maxConfidencePasses ?? DEFAULT_CONFIDENCE_PASSES;
+    const firsts = inRanking
+      .filter((k) => candidates[k]!.centralWeights !== null)
+      .sort((a, b) => candidates[b]!.pBest! - candidates[a]!.pBest! || a - b);
+    confidenceSkipped = Math.max(0, firsts.length - limit);
+    for (const k of firsts.slice(0, limit)) {
+      const cw = candidates[k]!.centralWeights!;
       const fixed = new Float64Array(D * draws);
       dimIds.forEach((id, d) => fixed.fill(cw[id]!, d * draws, (d + 1) * draws));
       const st = welfareState(model, state.eps, fixed);
@@ -219,5 +263,5 @@ export function rankInterventions(
         meanCriterion(b) - meanCriterion(a) || candidates[a]!.expectedRank! - candidates[b]!.expectedRank!,
     )
     .map((k) => candidates[k]!.id);
-  return { candidates, ranking, impacts, criteria, nonPositiveCostDraws };
+  return { candidates, ranking, impacts, criteria, nonPositiveCostDraws, confidenceSkipped };
 }

@@ -25,7 +25,44 @@ export function summariseDraws(draws: Float64Array, p = 0.95): DrawSummary {
   mean /= m;
   let ss = 0;
   for (let t = 0; t < m; t++) ss += (draws[t]! - mean) ** 2;
-  const sorted = Float64Array.from(draws).sort();
+  const work = Float64Array.from(draws);
   const r = Math.max(1, Math.round((m * (1 - p)) / 2));
-  return { mean, u: Math.sqrt(ss / (m - 1)), interval: [sorted[r - 1]!, sorted[m - r]!] };
+  const lo = select(work, r - 1, 0, m - 1);
+  const hi = select(work, m - r, r - 1, m - 1);
+  return { mean, u: Math.sqrt(ss / (m - 1)), interval: [lo, hi] };
+}
+
+/**
+ * The k-th smallest value (0-based) of a[left..right], by Hoare's FIND as Wirth writes it
+ * ("Algorithms + Data Structures = Programs", 1976, §2.3.4): partitions around a[k] scanning
+ * from both ends, so runs of equal values split evenly (constant draws stay linear). Leaves
+ * a[k] in place with smaller-or-equal values before it and larger-or-equal after, so a second,
+ * larger order statistic can be selected in a[k..right].
+ */
+function select(a: Float64Array, k: number, left: number, right: number): number {
+  let l = left;
+  let r = right;
+  while (l < r) {
+    const x = a[k]!;
+    let i = l;
+    let j = r;
+    do {
+      while (a[i]! < x) i++;
+      while (x < a[j]!) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) l = i;
+    if (k < i) r = j;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }

@@ -4,7 +4,7 @@ import { Q_FLOOR, welfareFromSum, welfareTerm } from "./welfare-terms";
 
 /**
  * The baseline on the draws under one set of weights and one ε: composite scores
- * Q_s = Σ_d w_d q_{s,d} (DESIGN §3), their welfare terms f(Q_s), the per-draw welfare sum
+ * Q_s = Σ_d w_d q_{s,d} (DESIGN §3), drawn as Σ w v + √(Σ w² u²)·z (see SampledModel), their welfare terms f(Q_s), the per-draw welfare sum
  * Σ_s p_s f(Q_s) and EDE. Impacts are computed against it by updating only touched segments.
  */
 export interface WelfareState {
@@ -38,20 +38,28 @@ export function welfareState(
 ): WelfareState {
   if (!(eps >= 0 && Number.isFinite(eps)))
     throw new EngineInputError("welfareState", "ε must be a finite number ≥ 0");
-  const { draws, dimIds, segmentIds, shares, baselineScores } = model;
+  const { draws, dimIds, segmentIds, shares, scoreValues, scoreU, baselineZ } = model;
   const D = dimIds.length;
   const S = segmentIds.length;
   const composite = new Float64Array(S * draws);
   const terms = new Float64Array(S * draws);
   const sum = new Float64Array(draws);
+  const variance = new Float64Array(draws);
   let floored = 0;
   for (let s = 0; s < S; s++) {
     const off = s * draws;
+    variance.fill(0);
     for (let d = 0; d < D; d++) {
-      const qOff = (s * D + d) * draws;
+      const v = scoreValues[s * D + d]!;
+      const u2 = scoreU[s * D + d]! ** 2;
       const wOff = d * draws;
-      for (let t = 0; t < draws; t++) composite[off + t]! += weights[wOff + t]! * baselineScores[qOff + t]!;
+      for (let t = 0; t < draws; t++) {
+        const w = weights[wOff + t]!;
+        composite[off + t]! += w * v;
+        variance[t]! += w * w * u2;
+      }
     }
+    for (let t = 0; t < draws; t++) composite[off + t]! += Math.sqrt(variance[t]!) * baselineZ[off + t]!;
     const p = shares[s]!;
     for (let t = 0; t < draws; t++) {
       let q = composite[off + t]!;

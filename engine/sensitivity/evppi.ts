@@ -60,7 +60,8 @@ export interface GroupEvppi {
  * EVPPI per input group (DESIGN §4: "which measurement, if improved, would most change the
  * decision"), each group reduced to a scalar summary φ that depends on that group's inputs only,
  * then {@link evppi}:
- * - a segment's baseline: its composite Σ_d w̄_d q_{s,d} at the mean weights w̄;
+ * - a segment's baseline: its composite Σ_d w̄_d q_{s,d} at the mean weights w̄ (binned on its
+ *   standard normal draw z_s, which orders the composite the same way);
  * - a candidate's effects: Σ_e p_s w̄_d e (population- and weight-weighted sum of its effect draws);
  * - the weights: Σ_d w_d (a_d − b_d), a and b the two best candidates' mean population-weighted
  *   effects per dimension (the direction in weight space that separates them);
@@ -86,11 +87,8 @@ export function groupEvppi(
   const wbar = meanWeights(model);
   const out: GroupEvppi[] = [];
   model.segmentIds.forEach((id, s) => {
-    const phi = new Float64Array(draws);
-    for (let d = 0; d < D; d++) {
-      const off = (s * D + d) * draws;
-      for (let t = 0; t < draws; t++) phi[t]! += wbar[d]! * model.baselineScores[off + t]!;
-    }
+    // the composite at the mean weights, Σ w̄ v + √(Σ w̄² u²)·z, is increasing in z: bin on z
+    const phi = model.baselineZ.subarray(s * draws, (s + 1) * draws);
     out.push({ kind: "baseline", group: id, evppi: evppi(criteria, phi) });
   });
   const direction = rankedIndex.map((k) => {

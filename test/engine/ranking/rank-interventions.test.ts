@@ -90,6 +90,21 @@ describe("rankInterventions without weight information", () => {
     expect(r.candidates[0]!.confidenceFactor).toBe(1);
   });
 
+  it("breaks exact ties in favour of the candidate listed first", () => {
+    const input = handAnalysis(0) as { interventions: Record<string, unknown>[] };
+    input.interventions.push({ ...input.interventions[1]!, id: "y2" });
+    const analysis = parseAnalysis(input);
+    const model = sampleModel(analysis);
+    const r = rankInterventions(model, welfareState(model, 0), [true, true, true], { rankBy: "impact" });
+    // y and y2 both have ΔW = 3 in every draw: y (listed first) ranks 1, y2 ranks 2, x (1.25) ranks 3
+    expect(r.candidates.map((c) => c.rankAcceptability)).toEqual([
+      [0, 0, 1],
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
+    expect(r.ranking).toEqual(["y", "y2", "x"]);
+  });
+
   it("does not change its inputs", () => {
     const input = handAnalysis(1);
     const copy = structuredClone(input);
