@@ -6,6 +6,7 @@ import { compileExpression } from "./compile-expression";
 import { correlatedNormalDraws } from "./correlated-normal-draws";
 import { describeDraws, type MonteCarloSummary } from "./describe-draws";
 import { gumPropagate } from "./gum-propagate";
+import { validateGum, type GumValidation } from "./validate-gum";
 
 /** A measurement model given as an expression over named inputs with distributions. */
 export interface ExpressionModel {
@@ -30,9 +31,10 @@ export interface ExpressionModel {
 export interface PropagateExpressionResult extends MonteCarloSummary {
   /**
    * GUM uncertainty framework (JCGM 100 §5.1.2, §5.2.2 with the stated correlations), at the
-   * input means with their standard deviations; null when the expression is not differentiable there
+   * input means with their standard deviations, and its validation against the Monte Carlo
+   * result (JCGM 101 §8.2, {@link validateGum}); null when the expression is not differentiable there
    */
-  gum: { estimate: number; u: number } | null;
+  gum: ({ estimate: number; u: number } & GumValidation) | null;
   /** with adaptive Monte Carlo: batches of 10⁴ draws run, tolerance δ, and whether it converged */
   adaptive?: { batches: number; tolerance: number; converged: boolean };
 }
@@ -82,8 +84,9 @@ export function propagateExpression(model: ExpressionModel, random: Random): Pro
 
   const simulate = (draws: number, rnd: Random): Float64Array => {
     const out = new Float64Array(draws);
-    if (names.length === 0) return out.fill(compiled.evaluateAt({}));
-    for (let start = 0; start < draws; start += SAMPLE_CHUNK) {
+    // a constant expression is evaluated once, and checked like any other
+    if (names.length === 0) out.fill(compiled.evaluateAt({}));
+    for (let start = 0; names.length > 0 && start < draws; start += SAMPLE_CHUNK) {
       const len = Math.min(SAMPLE_CHUNK, draws - start);
       const chunk: Record<string, Float64Array> = {};
       if (model.correlation) {
@@ -140,11 +143,9 @@ export function propagateExpression(model: ExpressionModel, random: Random): Pro
   } else {
     summary = describeDraws(simulate(m, random), p);
   }
-  return {
-    ...summary,
-    gum: gumAtMeans(model, names, compiled.evaluateAt),
-    ...(adaptive ? { adaptive } : {}),
-  };
+  const g = gumAtMeans(model, names, compiled.evaluateAt);
+  const gum = g && { ...g, ...validateGum(g, summary, p, model.adaptive?.ndig ?? 2) };
+  return { ...summary, gum, ...(adaptive ? { adaptive } : {}) };
 }
 
 /** First-order GUM at the input means (null when the expression is not differentiable there). */
@@ -152,7 +153,7 @@ function gumAtMeans(
   model: ExpressionModel,
   names: readonly string[],
   evaluateAt: (point: Readonly<Record<string, number>>) => number,
-): PropagateExpressionResult["gum"] {
+): { estimate: number; u: number } | null {
   if (names.length === 0) return { estimate: evaluateAt({}), u: 0 };
   const x = names.map((n) => distMean(model.inputs[n]!));
   const u = names.map((n) => distSd(model.inputs[n]!));
