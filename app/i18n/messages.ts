@@ -36,6 +36,25 @@ const coreSv = {
   "overview.proxyNote":
     "Värden märkta ersättning avser en större region eller hela riket och står här för Helsingborg.",
   "overview.empty": "Databasen är tom. Kör npm start för att läsa in demonstrationsdata.",
+  "overview.composite": "Sammanvägt index",
+  "overview.compositeNote":
+    "Sammanvägt index: lika vikter över de {count} dimensioner som alla grupper har värden för ({dims}).",
+  "overview.equityTitle": "Jämlikhet mellan befolkningsgrupper",
+  "overview.districtsTitle": "Delområden (syntetiska)",
+  "overview.districtsNote":
+    "Delområdena är påhittade för demonstration: deras folkmängd summerar till Helsingborgs verkliga, men deras värden är syntetiska.",
+  "overview.measure": "Mått",
+  "overview.estimate": "Skattning",
+  "overview.statedValues": "Av angivna värden",
+  "overview.gini": "Gini-koefficient (0–1)",
+  "overview.atkinson": "Atkinsonindex, ε = {eps}",
+  "overview.theil": "Theils T",
+  "overview.gap":
+    "Skillnad mellan högsta ({best}) och lägsta ({worst}): {gap} poäng, standardosäkerhet {u}, E_n = {en}.",
+  "overview.gapSignificant": "Skillnaden är större än mätosäkerheten (E_n > 1).",
+  "overview.gapNotSignificant": "Skillnaden går inte att skilja från mätosäkerheten (E_n ≤ 1).",
+  "overview.mcNote":
+    "Osäkerheten i ojämlikhetsmåtten är beräknad med Monte Carlo ({draws} dragningar, frö {seed}) från gruppernas osäkerheter, behandlade som oberoende; brus gör att grupper ser mer olika ut än de är, därför visas även måttet av de angivna värdena.",
   "auth.signIn": "Logga in",
   "auth.signOut": "Logga ut",
   "auth.username": "Användarnamn",
@@ -89,6 +108,25 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "overview.proxyNote":
     "Values marked proxy refer to a larger region or the whole country and stand in for Helsingborg.",
   "overview.empty": "The database is empty. Run npm start to load the demonstration data.",
+  "overview.composite": "Composite index",
+  "overview.compositeNote":
+    "Composite index: equal weights over the {count} dimensions every group has values for ({dims}).",
+  "overview.equityTitle": "Equality between population groups",
+  "overview.districtsTitle": "Districts (synthetic)",
+  "overview.districtsNote":
+    "The districts are invented for demonstration: their populations add up to Helsingborg's real population, but their values are synthetic.",
+  "overview.measure": "Measure",
+  "overview.estimate": "Estimate",
+  "overview.statedValues": "From stated values",
+  "overview.gini": "Gini coefficient (0–1)",
+  "overview.atkinson": "Atkinson index, ε = {eps}",
+  "overview.theil": "Theil's T",
+  "overview.gap":
+    "Gap between the highest ({best}) and the lowest ({worst}): {gap} points, standard uncertainty {u}, E_n = {en}.",
+  "overview.gapSignificant": "The gap is larger than the measurement uncertainty (E_n > 1).",
+  "overview.gapNotSignificant": "The gap cannot be told apart from the measurement uncertainty (E_n ≤ 1).",
+  "overview.mcNote":
+    "The uncertainty of the inequality measures is computed by Monte Carlo ({draws} draws, seed {seed}) from the groups' uncertainties, treated as independent; noise makes groups look more different than they are, so the measure of the stated values is shown too.",
   "auth.signIn": "Sign in",
   "auth.signOut": "Sign out",
   "auth.username": "Username",

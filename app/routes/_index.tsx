@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { listAreas } from "../../db/repositories/area-repository";
 import { findAreaProfileData } from "../../db/repositories/profile-repository";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
@@ -7,7 +8,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
-import { buildAreaProfile, type ScoreView } from "~/utils/profile.server";
+import { buildAreaProfile, buildEquity, type EquityView, type ScoreView } from "~/utils/profile.server";
 
 const HOME_AREA = "1283";
 
@@ -16,8 +17,31 @@ export const meta: MetaFunction = () => [{ title: "Livsval" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "overview.view");
   const locale = await getLocale(request);
-  const data = await findAreaProfileData(getDb(), HOME_AREA);
-  return { profile: data ? buildAreaProfile(data, locale) : null };
+  const db = getDb();
+  const data = await findAreaProfileData(db, HOME_AREA);
+  if (!data) return { profile: null, segmentEquity: null, districtEquity: null };
+  const profile = buildAreaProfile(data, locale);
+  const dimensionIds = profile.dimensions.map((d) => d.id);
+  const segmentEquity = buildEquity(profile.segments, dimensionIds);
+  const districts = await Promise.all(
+    (await listAreas(db, { parentId: HOME_AREA })).map(async (area) => {
+      const d = await findAreaProfileData(db, area.id);
+      if (!d) return null;
+      const p = buildAreaProfile(d, locale);
+      return {
+        id: area.id,
+        label: area.name,
+        population: d.segments.reduce((a, x) => a + x.population, 0),
+        scores: Object.fromEntries(p.dimensions.map((x) => [x.id, x.score])),
+        synthetic: area.synthetic === 1,
+      };
+    }),
+  );
+  const districtEquity = buildEquity(
+    districts.filter((x): x is NonNullable<typeof x> => x !== null),
+    dimensionIds,
+  );
+  return { profile, segmentEquity, districtEquity };
 }
 
 function ScoreCells({ score }: { score: ScoreView | null }) {
@@ -46,8 +70,128 @@ function ScoreCells({ score }: { score: ScoreView | null }) {
   );
 }
 
+function EquitySection({
+  equity,
+  title,
+  labelFor,
+  id,
+}: {
+  equity: EquityView;
+  title: string;
+  labelFor: (dimensionId: string) => string;
+  id: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  if (equity.rows.length < 2) return null;
+  const f = (x: number, d = 3) => formatNumber(locale, x, d);
+  const ineq = equity.inequality;
+  const measures = ineq
+    ? [
+        { label: t("overview.gini"), s: ineq.gini, stated: ineq.pointEstimates.gini },
+        ...Object.entries(ineq.atkinson)
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([eps, s]) => ({
+            label: t("overview.atkinson", { eps: formatNumber(locale, Number(eps), 1) }),
+            s,
+            stated: ineq.pointEstimates.atkinson[eps]!,
+          })),
+        { label: t("overview.theil"), s: ineq.theil, stated: ineq.pointEstimates.theil },
+      ]
+    : [];
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p className="note">
+        {t("overview.compositeNote", {
+          count: equity.dimensions.length,
+          dims: equity.dimensions.map(labelFor).join(", "),
+        })}
+      </p>
+      <table id={`${id}-composites`}>
+        <caption>{t("overview.composite")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("overview.segment")}</th>
+            <th scope="col" className="num">
+              {t("overview.population")}
+            </th>
+            <th scope="col" className="num">
+              {t("overview.score")}
+            </th>
+            <th scope="col" className="num">
+              {t("overview.u")}
+            </th>
+            <th scope="col" className="num">
+              {t("overview.interval")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {equity.rows.map((r) => (
+            <tr key={r.id} data-row={r.id}>
+              <th scope="row">
+                {r.label}
+                {r.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+              </th>
+              <td className="num">{r.population.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}</td>
+              <ScoreCells score={r.composite} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {equity.gap ? (
+        <p>
+          {t("overview.gap", {
+            best: equity.gap.best,
+            worst: equity.gap.worst,
+            gap: formatNumber(locale, equity.gap.gap),
+            u: formatNumber(locale, equity.gap.u),
+            en: formatNumber(locale, equity.gap.en, 2),
+          })}{" "}
+          {t(equity.gap.significant ? "overview.gapSignificant" : "overview.gapNotSignificant")}
+        </p>
+      ) : null}
+      {ineq ? (
+        <table id={`${id}-inequality`}>
+          <caption>{t("overview.equityTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("overview.measure")}</th>
+              <th scope="col" className="num">
+                {t("overview.estimate")}
+              </th>
+              <th scope="col" className="num">
+                {t("overview.u")}
+              </th>
+              <th scope="col" className="num">
+                {t("overview.interval")}
+              </th>
+              <th scope="col" className="num">
+                {t("overview.statedValues")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {measures.map((m) => (
+              <tr key={m.label}>
+                <th scope="row">{m.label}</th>
+                <td className="num">{f(m.s.estimate)}</td>
+                <td className="num">{f(m.s.u)}</td>
+                <td className="num">{formatInterval(locale, m.s.interval[0], m.s.interval[1], 3)}</td>
+                <td className="num">{f(m.stated)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <p className="note">{t("overview.mcNote", { draws: equity.draws, seed: equity.seed })}</p>
+    </section>
+  );
+}
+
 export default function Overview() {
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, segmentEquity, districtEquity } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   if (!profile) {
@@ -152,6 +296,25 @@ export default function Overview() {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {segmentEquity ? (
+        <EquitySection
+          id="segments-equity"
+          equity={segmentEquity}
+          title={t("overview.equityTitle")}
+          labelFor={(id) => profile.dimensions.find((d) => d.id === id)?.label ?? id}
+        />
+      ) : null}
+      {districtEquity && districtEquity.rows.length > 1 ? (
+        <>
+          <EquitySection
+            id="districts"
+            equity={districtEquity}
+            title={t("overview.districtsTitle")}
+            labelFor={(id) => profile.dimensions.find((d) => d.id === id)?.label ?? id}
+          />
+          <p className="note">{t("overview.districtsNote")}</p>
+        </>
       ) : null}
       <p className="note">{t("overview.syntheticNote")}</p>
     </>

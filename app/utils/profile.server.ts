@@ -1,4 +1,11 @@
-import { coverage95, dimensionScore, normaliseIndicator } from "../../engine/measurement/profile";
+import { groupGap, inequalityWithUncertainty, type InequalityWithUncertainty } from "../../engine/equity";
+import {
+  compositeScore,
+  coverage95,
+  dimensionScore,
+  normaliseIndicator,
+} from "../../engine/measurement/profile";
+import { createRandom } from "../../engine/random";
 import type { AreaProfileData, ProfileObservation } from "../../db/repositories/profile-repository";
 
 export interface ScoreView {
@@ -118,4 +125,90 @@ export function buildAreaProfile(data: AreaProfileData, locale: "sv" | "en"): Ar
     };
   });
   return { area: data.area, dimensions, segments };
+}
+
+export interface CompositeRow {
+  id: string;
+  label: string;
+  population: number;
+  composite: ScoreView;
+  synthetic: boolean;
+}
+
+export interface EquityView {
+  /** Dimensions in the composite: those every row has a score with a stated uncertainty for. */
+  dimensions: string[];
+  rows: CompositeRow[];
+  inequality: InequalityWithUncertainty | null;
+  gap: { best: string; worst: string; gap: number; u: number; en: number; significant: boolean } | null;
+  draws: number;
+  seed: number;
+}
+
+/** Seed and draws of the overview's Monte Carlo, stated on the page so the figures can be reproduced. */
+export const OVERVIEW_SEED = 1283;
+export const OVERVIEW_DRAWS = 4000;
+
+/**
+ * Equally weighted composites of rows (segments or districts) over the dimensions they all have,
+ * the population-weighted inequality between them with propagated uncertainty, and the gap between
+ * the best and the worst row with its E_n.
+ */
+export function buildEquity(
+  rows: {
+    id: string;
+    label: string;
+    population: number;
+    scores: Record<string, ScoreView | null>;
+    synthetic: boolean;
+  }[],
+  dimensionIds: string[],
+): EquityView {
+  const common = dimensionIds.filter((d) => rows.length > 0 && rows.every((r) => r.scores[d]?.u != null));
+  const empty = {
+    dimensions: common,
+    rows: [],
+    inequality: null,
+    gap: null,
+    draws: OVERVIEW_DRAWS,
+    seed: OVERVIEW_SEED,
+  };
+  if (common.length === 0 || rows.length < 2) return empty;
+  const weights = Object.fromEntries(common.map((d) => [d, 1 / common.length]));
+  const composites: CompositeRow[] = rows.map((r) => {
+    const q = compositeScore(
+      Object.fromEntries(common.map((d) => [d, { value: r.scores[d]!.value, u: r.scores[d]!.u! }])),
+      weights,
+    );
+    return {
+      id: r.id,
+      label: r.label,
+      population: r.population,
+      composite: { value: q.value, u: q.u, interval: interval(q.value, q.u) },
+      synthetic: r.synthetic,
+    };
+  });
+  const usable = composites.filter((c) => c.population > 0 && c.composite.value > 0);
+  const inequality =
+    usable.length >= 2
+      ? inequalityWithUncertainty(
+          usable.map((c) => ({ value: c.composite.value, u: c.composite.u!, population: c.population })),
+          { draws: OVERVIEW_DRAWS, random: createRandom(OVERVIEW_SEED), epsilons: [0.5, 1, 2] },
+        )
+      : null;
+  const sorted = [...composites].sort((a, b) => b.composite.value - a.composite.value);
+  const best = sorted[0]!;
+  const worst = sorted[sorted.length - 1]!;
+  const g = groupGap(
+    { value: best.composite.value, u: best.composite.u! },
+    { value: worst.composite.value, u: worst.composite.u! },
+  );
+  return {
+    dimensions: common,
+    rows: composites,
+    inequality,
+    gap: { best: best.label, worst: worst.label, gap: g.gap, u: g.u, en: g.en, significant: g.significant },
+    draws: OVERVIEW_DRAWS,
+    seed: OVERVIEW_SEED,
+  };
 }
