@@ -167,7 +167,7 @@ export default function RoundPage() {
         {has("followup") ? <FollowupStep {...props} /> : null}
       </section>
       {view.followupRows ? <FollowupTable rows={view.followupRows} /> : null}
-      <RoundSummary context={context} labelOf={labelOf} />
+      <RoundSummary context={context} labelOf={labelOf} nameOf={(id) => view.userNames[id] ?? id} />
       <AuditTrail audit={view.audit} />
     </>
   );

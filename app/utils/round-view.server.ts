@@ -162,6 +162,9 @@ export async function buildRoundView(db: Db, round: StoredRound, user: CurrentUs
     excluded: [...excluded],
     followupRows,
     audit: await listRoundAudit(db, round.id),
+    userNames: Object.fromEntries(
+      (await db.selectFrom("users").select(["id", "username"]).execute()).map((u) => [u.id, u.username]),
+    ) as Record<string, string>,
   };
 }
 

@@ -187,14 +187,24 @@ export async function applyStoredRoundEvent(
   });
 }
 
-/** The round's audit trail, oldest first (who, when, from, to, reason). */
+/** The round's audit trail, oldest first (who, when, from, to, reason); `user` is the username when known. */
 export async function listRoundAudit(db: Db, roundId: string) {
   const rows = await db
     .selectFrom("audit_events")
-    .select(["seq", "at", "user_id", "action", "from_state", "to_state", "reason"])
-    .where("entity", "=", "round")
-    .where("entity_id", "=", roundId)
-    .orderBy("seq")
+    .leftJoin("users", "users.id", "audit_events.user_id")
+    .select([
+      "audit_events.seq",
+      "audit_events.at",
+      "audit_events.user_id",
+      "users.username",
+      "audit_events.action",
+      "audit_events.from_state",
+      "audit_events.to_state",
+      "audit_events.reason",
+    ])
+    .where("audit_events.entity", "=", "round")
+    .where("audit_events.entity_id", "=", roundId)
+    .orderBy("audit_events.seq")
     .execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  return rows.map(({ username, ...r }) => ({ ...r, seq: Number(r.seq), user: username ?? r.user_id }));
 }

@@ -7,9 +7,11 @@ import type { RoundContext } from "../../../engine/workflow/round-context";
 export function RoundSummary({
   context: c,
   labelOf,
+  nameOf,
 }: {
   context: RoundContext;
   labelOf: (id: string) => string;
+  nameOf: (userId: string) => string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -109,7 +111,7 @@ export function RoundSummary({
               <ul>
                 {c.committee.comments.map((x, i) => (
                   <li key={i}>
-                    {x.by.userId}: {x.text}
+                    {nameOf(x.by.userId)}: {x.text}
                   </li>
                 ))}
               </ul>
@@ -123,7 +125,7 @@ export function RoundSummary({
               <ul>
                 {c.committee.dissents.map((x, i) => (
                   <li key={i}>
-                    {x.by.userId}: {x.reason}
+                    {nameOf(x.by.userId)}: {x.reason}
                   </li>
                 ))}
               </ul>
@@ -221,7 +223,7 @@ export function AuditTrail({ audit }: { audit: RoundView["audit"] }) {
                 <td>
                   <time dateTime={a.at}>{a.at.slice(0, 19).replace("T", " ")}</time>
                 </td>
-                <td>{a.user_id ?? "–"}</td>
+                <td>{a.user ?? "–"}</td>
                 <td>
                   <code>{a.action}</code>
                 </td>

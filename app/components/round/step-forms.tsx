@@ -323,7 +323,10 @@ export function Exclusions({
               {x.reason}
               {override ? (
                 <p className="note">
-                  {t("rules.overridden", { user: override.by.userId, reason: override.reason })}
+                  {t("rules.overridden", {
+                    user: view.userNames?.[override.by.userId] ?? override.by.userId,
+                    reason: override.reason,
+                  })}
                 </p>
               ) : mayOverride && c.exclusions.length > 0 ? (
                 <Form method="post" action="?step=override" className="override" noValidate>

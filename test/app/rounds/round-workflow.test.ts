@@ -5,6 +5,9 @@ import type { Role } from "~/auth/policy";
 import { action as roundAction, loader as roundLoader } from "~/routes/rounds.$roundId";
 import { loader as analysisLoader } from "~/routes/rounds.$roundId.analysis";
 import { loader as csvLoader } from "~/routes/rounds.$roundId.csv.$table";
+import { action as recordAction, loader as recordLoader } from "~/routes/rounds.$roundId.record";
+import { loader as jsonLoader } from "~/routes/rounds.$roundId.record[.]json";
+import { loader as mdLoader } from "~/routes/rounds.$roundId.record[.]md";
 import { getAnalysisJob } from "~/utils/round-analysis.server";
 import { loadRound } from "~/utils/rounds.server";
 import { call, get, post, roundTestDb, tableCounts, type Signed } from "./support";
@@ -286,5 +289,50 @@ describe("the round page", () => {
       { ...params, table: "nope" },
     );
     expect(missing.status).toBe(404);
+  });
+
+  it("prints the decision record with input hash, seed and engine version, and exports it as JSON and Markdown", async () => {
+    const page = await call(
+      recordLoader,
+      get(`http://localhost/rounds/${DEMO_ROUND_ID}/record`, users.viewer),
+      params,
+    );
+    const rec = page.body as {
+      analysis: { inputHash: string; seed: number; engineVersion: string };
+      decision: { dissentedBy: string[] };
+    };
+    expect(rec.analysis.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rec.decision.dissentedBy).toEqual(["p-committee"]);
+    const json = await call(
+      jsonLoader,
+      get(`http://localhost/rounds/${DEMO_ROUND_ID}/record.json`, users.viewer),
+      params,
+    );
+    expect(JSON.parse(String(json.body))).toMatchObject({
+      format: "livsval.decision-record/1",
+      analysis: { seed: rec.analysis.seed },
+    });
+    const md = await call(
+      mdLoader,
+      get(`http://localhost/rounds/${DEMO_ROUND_ID}/record.md`, users.viewer),
+      params,
+    );
+    expect(String(md.body)).toContain(`Input hash (sha256): \`${rec.analysis.inputHash}\``);
+    expect(String(md.body)).toContain("Dissent (reservation) by p-committee");
+  });
+
+  it("reproduces the stored analysis bit for bit and writes nothing", async () => {
+    const before = await tableCounts(db);
+    const r = await call(
+      recordAction,
+      post(`http://localhost/rounds/${DEMO_ROUND_ID}/record`, users.viewer, []),
+      params,
+    );
+    expect(r.status).toBe(200);
+    const out = (r.body as { reproduced: { identical: boolean; storedHash: string; rerunHash: string } })
+      .reproduced;
+    expect(out.identical).toBe(true);
+    expect(out.rerunHash).toBe(out.storedHash);
+    expect(await tableCounts(db)).toBe(before);
   });
 });
