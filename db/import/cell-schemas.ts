@@ -66,3 +66,37 @@ export function parseRow<S extends z.ZodType<unknown, Record<string, string>>>(
   }
   return null;
 }
+
+/**
+ * A number cell validated without converting it (a cheaper schema for large files: the caller converts
+ * with `Number` after validation). Options: `optional` (empty, NA, ".." allowed), `min0`, `integer`.
+ */
+export function numberText(o: {
+  optional?: boolean;
+  min0?: boolean;
+  integer?: boolean;
+  min0Message?: string;
+}) {
+  return z.string().superRefine((s, ctx) => {
+    const t = s.trim();
+    if (MISSING.has(t)) {
+      if (!o.optional) ctx.addIssue({ code: "custom", message: "empty cell" });
+      return;
+    }
+    if (!DECIMAL.test(t)) {
+      ctx.addIssue({ code: "custom", message: "not a number (write decimals with a point, e.g. 1.5)" });
+      return;
+    }
+    const v = Number(t);
+    if (!Number.isFinite(v)) ctx.addIssue({ code: "custom", message: "not a finite number" });
+    else if (o.integer && !Number.isInteger(v))
+      ctx.addIssue({ code: "custom", message: "must be a whole number" });
+    else if (o.min0 && v < 0) ctx.addIssue({ code: "custom", message: o.min0Message ?? "must be ≥ 0" });
+  });
+}
+
+/** The number in a cell that passed {@link numberText}, or null for an empty/missing one. */
+export function numberOrNull(s: string): number | null {
+  const t = s.trim();
+  return MISSING.has(t) ? null : Number(t);
+}

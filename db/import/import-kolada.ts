@@ -98,7 +98,8 @@ export async function importKolada(
         period: row.year,
       };
       const columns = { indicator: "kpi", area: "municipality_id", group: "gender" };
-      if (!(await checkObservationRow(obs, line, refs, keys, add, columns))) continue;
+      await keys.prepare([obs.indicator]);
+      if (!checkObservationRow(obs, line, refs, keys, add, columns)) continue;
       if (row.value === null) {
         withoutValue++;
         continue;

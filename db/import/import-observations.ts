@@ -1,25 +1,54 @@
 import { z } from "zod";
+import { insertObservations } from "../repositories/observation-repository";
 import type { Db, NewObservation } from "../schema";
 import { checkCellCount, mapHeader } from "./csv-header";
-import { countCell, decimalCell, parseRow, periodCell, textCell, uncertaintyCell } from "./cell-schemas";
-import { csvRecords, type ImportSource } from "./import-source";
+import { numberOrNull, numberText, parseRow, periodCell, textCell } from "./cell-schemas";
+import { csvBatches, type ImportSource } from "./import-source";
 import { BatchWriter, runImport, type ImportOptions, type ImportSummary } from "./run-import";
 
 /** The observations CSV's columns (see data/README.md): `source` is optional. */
 export const OBSERVATION_COLUMNS = ["indicator", "area", "group", "period", "value", "u", "n"] as const;
 
-/** One observations CSV row, cells in, typed values out (`group` empty = the whole area). */
+/**
+ * One observations CSV row's cells (validated as text; `toObservationRow` converts). Lean on purpose:
+ * it runs once per row of files with millions of rows.
+ */
 export const ObservationRowSchema = z.object({
   indicator: textCell,
   area: textCell,
-  group: z.string().transform((s) => (s.trim() === "" ? null : s.trim())),
+  group: z.string(),
   period: periodCell,
-  value: decimalCell,
-  u: uncertaintyCell,
-  n: countCell,
-  source: z.string().trim().optional(),
+  value: numberText({}),
+  u: numberText({ optional: true, min0: true, min0Message: "a standard uncertainty must be ≥ 0" }),
+  n: numberText({ optional: true, min0: true, integer: true }),
+  source: z.string().optional(),
 });
-export type ObservationRow = z.output<typeof ObservationRowSchema>;
+
+/** An observations CSV row after validation, converted. */
+export interface ObservationRow {
+  indicator: string;
+  area: string;
+  group: string | null;
+  period: string;
+  value: number;
+  u: number | null;
+  n: number | null;
+  source: string | null;
+}
+
+/** Convert a row that passed {@link ObservationRowSchema}. */
+export function toObservationRow(r: z.output<typeof ObservationRowSchema>): ObservationRow {
+  return {
+    indicator: r.indicator,
+    area: r.area,
+    group: r.group.trim() === "" ? null : r.group.trim(),
+    period: r.period,
+    value: Number(r.value.trim()),
+    u: numberOrNull(r.u),
+    n: numberOrNull(r.n),
+    source: r.source?.trim() || null,
+  };
+}
 
 /** The unique key of an observation (indicator, area, group or "", period), as one string. */
 export function observationKey(
@@ -30,6 +59,12 @@ export function observationKey(
 ): string {
   return `${indicator}\u0000${area}\u0000${group ?? ""}\u0000${period}`;
 }
+
+const UNKNOWN = {
+  indicator: "unknown indicator (not in the indicators table)",
+  area: "unknown area (not in the areas table)",
+  group: "unknown population group (leave empty for the whole area)",
+};
 
 /** The ids of the reference tables a row must point into. */
 export interface ReferenceIds {
@@ -53,25 +88,32 @@ export async function loadReferenceIds(db: Db): Promise<ReferenceIds> {
 }
 
 /**
- * Duplicate-key guard across a file and the database: keys seen in the file, plus, loaded once per
- * indicator on first use, the keys already stored for that indicator.
+ * Duplicate-key guard across a file and the database: keys seen in the file, plus the keys already
+ * stored for each indicator, loaded once by {@link prepare} before its rows are checked.
  */
 export class ObservationKeyGuard {
   readonly #seen = new Map<string, number>();
   readonly #loaded = new Set<string>();
   constructor(private readonly db: Db) {}
 
-  /** null when the key is new; else where it was seen ("line N" or "the database"). */
-  async check(indicator: string, key: string, line: number): Promise<string | null> {
-    if (!this.#loaded.has(indicator)) {
-      this.#loaded.add(indicator);
+  /** Load the stored keys of the indicators not loaded yet. */
+  async prepare(indicators: Iterable<string>): Promise<void> {
+    const fresh = [...new Set(indicators)].filter((i) => !this.#loaded.has(i));
+    if (fresh.length === 0) return;
+    for (const i of fresh) this.#loaded.add(i);
+    for (let k = 0; k < fresh.length; k += 500) {
       const stored = await this.db
         .selectFrom("observations")
-        .select(["area_id", "group_code", "period"])
-        .where("indicator_id", "=", indicator)
+        .select(["indicator_id", "area_id", "group_code", "period"])
+        .where("indicator_id", "in", fresh.slice(k, k + 500))
         .execute();
-      for (const r of stored) this.#seen.set(observationKey(indicator, r.area_id, r.group_code, r.period), 0);
+      for (const r of stored)
+        this.#seen.set(observationKey(r.indicator_id, r.area_id, r.group_code, r.period), 0);
     }
+  }
+
+  /** null when the key is new; else where it was seen ("line N" or "the database"). */
+  check(key: string, line: number): string | null {
     const before = this.#seen.get(key);
     if (before !== undefined) return before === 0 ? "the database" : `line ${before}`;
     this.#seen.set(key, line);
@@ -79,8 +121,11 @@ export class ObservationKeyGuard {
   }
 }
 
-/** Check a parsed row's references and key; every problem is reported. Returns true when clean. */
-export async function checkObservationRow(
+/**
+ * Check a parsed row's references and key (after `keys.prepare` for its indicator); every problem
+ * is reported. Returns true when clean.
+ */
+export function checkObservationRow(
   row: { indicator: string; area: string; group: string | null; period: string },
   line: number,
   refs: ReferenceIds,
@@ -91,26 +136,22 @@ export async function checkObservationRow(
     area: "area",
     group: "group",
   },
-): Promise<boolean> {
+): boolean {
   let ok = true;
   if (!refs.indicators.has(row.indicator)) {
-    add(line, columns.indicator, row.indicator, "unknown indicator (not in the indicators table)");
+    add(line, columns.indicator, row.indicator, UNKNOWN.indicator);
     ok = false;
   }
   if (!refs.areas.has(row.area)) {
-    add(line, columns.area, row.area, "unknown area (not in the areas table)");
+    add(line, columns.area, row.area, UNKNOWN.area);
     ok = false;
   }
   if (row.group !== null && !refs.groups.has(row.group)) {
-    add(line, columns.group, row.group, "unknown population group (leave empty for the whole area)");
+    add(line, columns.group, row.group, UNKNOWN.group);
     ok = false;
   }
   if (ok) {
-    const dup = await keys.check(
-      row.indicator,
-      observationKey(row.indicator, row.area, row.group, row.period),
-      line,
-    );
+    const dup = keys.check(observationKey(row.indicator, row.area, row.group, row.period), line);
     if (dup) {
       add(
         line,
@@ -124,11 +165,14 @@ export async function checkObservationRow(
   return ok;
 }
 
-/** A writer of observation rows in multi-row INSERTs. */
+/** Observations per write: the repository compiles one INSERT per chunk size and reuses it. */
+export const OBSERVATION_WRITE_ROWS = 5000;
+
+/** A writer of observation rows through the observation repository's bulk insert. */
 export function observationWriter(trx: Db): BatchWriter<NewObservation> {
   return new BatchWriter<NewObservation>(async (rows) => {
-    await trx.insertInto("observations").values(rows).execute();
-  });
+    await insertObservations(trx, rows);
+  }, OBSERVATION_WRITE_ROWS);
 }
 
 /**
@@ -150,40 +194,60 @@ export async function importObservations(
     let index: Record<string, number> | null = null;
     let width = 0;
     let rows = 0;
-    for await (const { line, cells } of csvRecords(source)) {
+    for await (const batch of csvBatches(source)) {
+      let start = 0;
       if (index === null) {
-        index = mapHeader(cells, OBSERVATION_COLUMNS, ["source"], issues);
-        width = cells.length;
+        index = mapHeader(batch[0]!.cells, OBSERVATION_COLUMNS, ["source"], issues);
+        width = batch[0]!.cells.length;
         if (index === null) return { rows: 0, inserted: 0 };
-        continue;
+        start = 1;
       }
-      rows++;
-      if (!checkCellCount(line, cells, width, issues)) continue;
-      const raw: Record<string, string> = {
-        indicator: cells[index.indicator!]!,
-        area: cells[index.area!]!,
-        group: cells[index.group!]!,
-        period: cells[index.period!]!,
-        value: cells[index.value!]!,
-        u: cells[index.u!]!,
-        n: cells[index.n!]!,
-      };
-      if (index.source! >= 0) raw.source = cells[index.source!]!;
-      const row = parseRow(ObservationRowSchema, raw, line, add);
-      if (row === null) continue;
-      if (!(await checkObservationRow(row, line, refs, keys, add))) continue;
-      if (row.source && sources.size < 20) sources.add(row.source);
-      if (!issues.empty) continue; // the file is rejected: keep validating, stop writing
-      await writer.add({
-        indicator_id: row.indicator,
-        area_id: row.area,
-        group_code: row.group,
-        period: row.period,
-        value: row.value,
-        u: row.u,
-        n: row.n,
-        dataset_id: datasetId,
-      });
+      const col = index as Record<(typeof OBSERVATION_COLUMNS)[number] | "source", number>;
+      await keys.prepare(batch.slice(start).map((r) => (r.cells[col.indicator] ?? "").trim()));
+      const valid: NewObservation[] = [];
+      for (let k = start; k < batch.length; k++) {
+        const { line, cells } = batch[k]!;
+        rows++;
+        if (!checkCellCount(line, cells, width, issues)) continue;
+        const raw: Record<string, string> = {
+          indicator: cells[col.indicator]!,
+          area: cells[col.area]!,
+          group: cells[col.group]!,
+          period: cells[col.period]!,
+          value: cells[col.value]!,
+          u: cells[col.u]!,
+          n: cells[col.n]!,
+        };
+        if (col.source >= 0) raw.source = cells[col.source]!;
+        const parsed = parseRow(ObservationRowSchema, raw, line, add);
+        if (parsed === null) {
+          // Still name unknown references on a row with bad cells, so one pass reports everything.
+          const ref = (s: string) => s.trim();
+          if (ref(raw.indicator!) && !refs.indicators.has(ref(raw.indicator!))) {
+            add(line, "indicator", ref(raw.indicator!), UNKNOWN.indicator);
+          }
+          if (ref(raw.area!) && !refs.areas.has(ref(raw.area!)))
+            add(line, "area", ref(raw.area!), UNKNOWN.area);
+          if (ref(raw.group!) && !refs.groups.has(ref(raw.group!)))
+            add(line, "group", ref(raw.group!), UNKNOWN.group);
+          continue;
+        }
+        const row = toObservationRow(parsed);
+        if (!checkObservationRow(row, line, refs, keys, add)) continue;
+        if (row.source && sources.size < 20) sources.add(row.source);
+        if (!issues.empty) continue; // the file is rejected: keep validating, stop writing
+        valid.push({
+          indicator_id: row.indicator,
+          area_id: row.area,
+          group_code: row.group,
+          period: row.period,
+          value: row.value,
+          u: row.u,
+          n: row.n,
+          dataset_id: datasetId,
+        });
+      }
+      if (issues.empty) await writer.addMany(valid);
     }
     if (index === null) issues.add(1, "", "", "file has no header line");
     await writer.flush();

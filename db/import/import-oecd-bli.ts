@@ -121,7 +121,8 @@ export async function importOecdBli(
           period: row.period,
         };
         const columns = { indicator: "INDICATOR", area: "LOCATION", group: "INEQUALITY" };
-        if (!(await checkObservationRow(obs, line, refs, keys, add, columns))) continue;
+        await keys.prepare([obs.indicator]);
+        if (!checkObservationRow(obs, line, refs, keys, add, columns)) continue;
         if (!issues.empty) continue;
         await writer.add(
           publishedObservation(obs, raw.Value!, row.Value, datasetId, options.assumedRelativeU),

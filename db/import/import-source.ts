@@ -2,8 +2,6 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { CliInputError } from "../../bin/cli";
 
 /** Where an import reads from: a file on disk, or text already in memory (seeds, tests). */
@@ -85,33 +83,122 @@ export interface CsvRecord {
   cells: string[];
 }
 
+/** Records per yielded batch: amortises the per-await cost over many rows. */
+const BATCH_RECORDS = 2000;
+
 /**
- * Stream the records of a CSV source (delimiter sniffed from the header line, BOM stripped, empty
- * lines skipped). The first record yielded is the header. Malformed CSV (an unclosed quote) is a
- * CliInputError naming the line; rows with a wrong cell count are yielded as they are, for the
- * caller to report with the rest.
+ * Split one complete CSV record (RFC 4180: fields may be quoted, `""` is a quote inside a quoted
+ * field, quoted fields may hold the delimiter and line breaks). Returns null when a quoted field is
+ * not closed. A quote inside an unquoted field is kept as written.
  */
-export async function* csvRecords(source: ImportSource): AsyncGenerator<CsvRecord> {
-  const delimiter = sniffDelimiter(await firstLine(source));
-  const input =
-    "path" in source ? createReadStream(source.path) : Readable.from([Buffer.from(source.text, "utf8")]);
-  const parser = input.pipe(
-    parse({
-      delimiter,
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }),
-  );
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: item.info.lines, cells: item.record };
+export function splitCsvRecord(text: string, delimiter: string): string[] | null {
+  if (!text.includes('"')) return text.split(delimiter);
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text[i] === '"') {
+      let cell = "";
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) return null;
+        cell += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          cell += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      const d = text.indexOf(delimiter, i);
+      cell += d === -1 ? text.slice(i) : text.slice(i, d); // text after the closing quote, if any
+      cells.push(cell);
+      if (d === -1) return cells;
+      i = d + delimiter.length;
+    } else {
+      const d = text.indexOf(delimiter, i);
+      if (d === -1) {
+        cells.push(text.slice(i));
+        return cells;
+      }
+      cells.push(text.slice(i, d));
+      i = d + delimiter.length;
     }
-  } catch (e) {
-    if (e instanceof CliInputError) throw e;
-    throw new CliInputError(`${sourceName(source)}: ${(e as Error).message}`);
-  } finally {
-    input.destroy();
   }
+}
+
+/** True when a record's text has an unclosed quoted field (an odd number of quotes). */
+function quoteOpen(text: string): boolean {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * Stream the records of a CSV source in batches (delimiter sniffed from the header line, BOM
+ * stripped, empty lines skipped, CRLF or LF). The first record of the first batch is the header.
+ * An unclosed quote is a CliInputError naming the line it starts on; rows with a wrong cell count
+ * are yielded as they are, for the caller to report with the rest.
+ */
+export async function* csvBatches(source: ImportSource): AsyncGenerator<CsvRecord[]> {
+  const delimiter = sniffDelimiter(await firstLine(source));
+  const input: AsyncIterable<string> =
+    "path" in source
+      ? (createReadStream(source.path, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>)
+      : (async function* () {
+          yield source.text;
+        })();
+  let carry = "";
+  let line = 0;
+  let pending: { text: string; start: number } | null = null;
+  let batch: CsvRecord[] = [];
+  let first = true;
+  const take = (text: string) => {
+    line++;
+    if (text.endsWith("\r")) text = text.slice(0, -1);
+    if (pending) {
+      pending.text += "\n" + text;
+      if (!quoteOpen(pending.text)) {
+        batch.push({ line, cells: splitCsvRecord(pending.text, delimiter)! });
+        pending = null;
+      }
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && quoteOpen(text)) {
+      pending = { text, start: line };
+      return;
+    }
+    batch.push({ line, cells: splitCsvRecord(text, delimiter)! });
+  };
+  for await (const chunk of input) {
+    let text = carry + chunk;
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    let from = 0;
+    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
+      take(text.slice(from, nl));
+      from = nl + 1;
+    }
+    carry = text.slice(from);
+    if (batch.length >= BATCH_RECORDS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (carry !== "") take(carry);
+  if (pending) {
+    throw new CliInputError(
+      `${sourceName(source)}: line ${(pending as { start: number }).start}: a quoted field is not closed`,
+    );
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The records of a CSV source one by one ({@link csvBatches} flattened). */
+export async function* csvRecords(source: ImportSource): AsyncGenerator<CsvRecord> {
+  for await (const batch of csvBatches(source)) yield* batch;
 }

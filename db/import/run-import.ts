@@ -180,6 +180,10 @@ export class BatchWriter<T> {
     this.#batch.push(row);
     if (this.#batch.length >= this.size) await this.flush();
   }
+  async addMany(rows: readonly T[]): Promise<void> {
+    for (const row of rows) this.#batch.push(row);
+    if (this.#batch.length >= this.size) await this.flush();
+  }
   async flush(): Promise<void> {
     if (this.#batch.length === 0) return;
     const rows = this.#batch;

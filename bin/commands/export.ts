@@ -1,0 +1,90 @@
+import { parseArgs } from "node:util";
+import { CliInputError, type Command } from "../cli";
+import { openMigratedDb } from "../../db/import/open-database";
+import { OBSERVATION_COLUMNS } from "../../db/import/import-observations";
+import { findObservations } from "../../db/repositories/observation-repository";
+
+const usage = "usage: livsval export --kind observations [--area ID] [--format json|csv] [--database URL]";
+
+/** A CSV cell: quoted when it holds a comma, quote or line break (RFC 4180). */
+function csvCell(v: string | number | null): string {
+  const s = v === null ? "" : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * `livsval export --kind observations [--area ID] [--format json|csv]`: what is stored. JSON (default)
+ * gives each observation with its dataset's provenance (source, licence, synthetic flag, note); CSV is
+ * the observations import format (data/README.md) with the dataset's source in `source`, so an export
+ * can be imported elsewhere.
+ */
+export const run: Command = async (argv) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        kind: { type: "string" },
+        area: { type: "string" },
+        format: { type: "string", default: "json" },
+        database: { type: "string" },
+      },
+    }));
+  } catch (e) {
+    throw new CliInputError(`${(e as Error).message}\n${usage}`);
+  }
+  if (values.kind !== "observations") throw new CliInputError(`--kind must be observations\n${usage}`);
+  if (values.format !== "json" && values.format !== "csv") {
+    throw new CliInputError(`--format must be json or csv, not "${values.format}"`);
+  }
+  const db = await openMigratedDb(values.database);
+  try {
+    if (values.area !== undefined) {
+      const area = await db.selectFrom("areas").select("id").where("id", "=", values.area).executeTakeFirst();
+      if (!area) throw new CliInputError(`--area: no area "${values.area}"`);
+    }
+    const rows = await findObservations(db, values.area !== undefined ? { areaId: values.area } : {});
+    const datasets = new Map((await db.selectFrom("datasets").selectAll().execute()).map((d) => [d.id, d]));
+    if (values.format === "csv") {
+      const lines = [[...OBSERVATION_COLUMNS, "source"].join(",")];
+      for (const o of rows) {
+        lines.push(
+          [
+            o.indicator_id,
+            o.area_id,
+            o.group_code,
+            o.period,
+            o.value,
+            o.u,
+            o.n,
+            datasets.get(o.dataset_id)!.source,
+          ]
+            .map(csvCell)
+            .join(","),
+        );
+      }
+      process.stdout.write(lines.join("\n") + "\n");
+      return undefined;
+    }
+    return rows.map((o) => {
+      const d = datasets.get(o.dataset_id)!;
+      return {
+        indicator: o.indicator_id,
+        area: o.area_id,
+        group: o.group_code,
+        period: o.period,
+        value: o.value,
+        u: o.u,
+        n: o.n,
+        dataset: o.dataset_id,
+        source: d.source,
+        licence: d.licence,
+        synthetic: d.synthetic === 1,
+        note: d.note,
+      };
+    });
+  } finally {
+    await db.destroy();
+  }
+};

@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { seedDemoUsers } from "../../app/auth/demo-users.server";
+import { CliInputError, type Command } from "../cli";
+import { openMigratedDb } from "../../db/import/open-database";
+import type { Db } from "../../db/schema";
+import { seedDemo } from "../../db/seed/seed-demo";
+
+const usage = "usage: livsval setup [--database URL] [--no-seed]";
+
+/** True when no demo or imported content is stored yet (no dimension and no dataset). */
+async function isEmpty(db: Db): Promise<boolean> {
+  const [d, s] = await Promise.all([
+    db.selectFrom("dimensions").select("id").limit(1).execute(),
+    db.selectFrom("datasets").select("id").limit(1).execute(),
+  ]);
+  return d.length === 0 && s.length === 0;
+}
+
+/**
+ * `livsval setup`: migrate the database (DATABASE_URL, default ./data/livsval.sqlite) to the latest
+ * schema and, when it holds no data yet, seed the demo (db/seed) and one demo user per role (their
+ * one-time passwords are printed once on stderr). Prints a summary on stderr and nothing on stdout.
+ */
+export const run: Command = async (argv) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { database: { type: "string" }, "no-seed": { type: "boolean" } },
+    }));
+  } catch (e) {
+    throw new CliInputError(`${(e as Error).message}\n${usage}`);
+  }
+  const say = (line: string) => process.stderr.write(`livsval setup: ${line}\n`);
+  const db = await openMigratedDb(values.database);
+  try {
+    if (values["no-seed"]) {
+      say("schema up to date; seeding skipped (--no-seed)");
+    } else if (!(await isEmpty(db))) {
+      say("schema up to date; the database already holds data, so the demo was not seeded");
+    } else {
+      const summary = await seedDemo(db, {
+        ...(process.env.LIVSVAL_PSEUDONYM_KEY ? { pseudonymKey: process.env.LIVSVAL_PSEUDONYM_KEY } : {}),
+      });
+      const imported = summary.imports.filter((i) => !i.skipped);
+      say(
+        `seeded the demo: ${summary.created.dimensions} dimensions, ${summary.created.areas} areas, ` +
+          `${summary.created.indicators} indicators, ${imported.length} datasets ` +
+          `(${imported.reduce((a, i) => a + i.inserted, 0)} rows); districts 1283-S1…S6 are SYNTHETIC`,
+      );
+    }
+    const users = await seedDemoUsers(db);
+    for (const u of users) say(`demo user ${u.username} (${u.role}) password: ${u.password}  (shown once)`);
+  } finally {
+    await db.destroy();
+  }
+  return undefined;
+};
