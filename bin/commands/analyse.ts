@@ -3,7 +3,8 @@ import { analyse } from "../../engine/decision/analyse";
 import { EngineInputError } from "../../engine/errors";
 import { CliInputError, readInputFile, type Command } from "../cli";
 
-const usage = "usage: livsval analyse <analysis.json> [--draws N] [--seed S] [--no-confidence]";
+const usage =
+  "usage: livsval analyse <analysis.json> [--draws N] [--seed S] [--no-confidence] [--sensitivity]";
 
 function integerFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -15,8 +16,9 @@ function integerFlag(value: string | undefined, flag: string, min: number, max: 
 }
 
 /**
- * `livsval analyse <analysis.json> [--draws N] [--seed S]`: run a `livsval.analysis/1` file and
- * return `livsval.result/1` (DESIGN §7). Progress goes to stderr when the run is long.
+ * `livsval analyse <analysis.json> [--draws N] [--seed S] [--no-confidence] [--sensitivity]`: run a
+ * `livsval.analysis/1` file and return `livsval.result/1` (DESIGN §7); `--sensitivity` adds the
+ * tornado of the top candidate and switching values. Progress goes to stderr when the run is long.
  */
 export const run: Command = async (argv) => {
   let parsed;
@@ -29,6 +31,7 @@ export const run: Command = async (argv) => {
         draws: { type: "string" },
         seed: { type: "string" },
         "no-confidence": { type: "boolean" },
+        sensitivity: { type: "boolean" },
       },
     });
   } catch (e) {
@@ -53,6 +56,7 @@ export const run: Command = async (argv) => {
       draws,
       seed,
       confidenceFactors: !values["no-confidence"],
+      sensitivity: values.sensitivity === true,
       onProgress: (phase, done, total) => {
         const now = performance.now();
         if (now - lastReport < 1000) return;

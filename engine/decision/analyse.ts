@@ -8,6 +8,8 @@ import { evaluateRules, type RuleOutcome } from "../rules/evaluate-rules";
 import { targetFacts } from "../rules/target-facts";
 import { evpi } from "../sensitivity/evpi";
 import { groupEvppi } from "../sensitivity/evppi";
+import { switchingValues } from "../sensitivity/switching-values";
+import { tornado } from "../sensitivity/tornado";
 import { ENGINE_VERSION } from "../version";
 import { parseAnalysis, type Analysis } from "./analysis-schema";
 import { inputHash } from "./canonical-json";
@@ -21,6 +23,8 @@ export interface AnalyseOptions {
   seed?: number;
   /** Compute SMAA-2 confidence factors (default true). */
   confidenceFactors?: boolean;
+  /** Add the tornado of the top candidate and the switching values (default false). */
+  sensitivity?: boolean;
   /** Told about progress (phase, done, total), e.g. to print on stderr in a CLI. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -155,6 +159,22 @@ export async function analyseRun(input: unknown, options: AnalyseOptions = {}): 
       nodes: choice.nodes,
     };
   }
+  let sensitivity: Result["sensitivity"];
+  if (options.sensitivity && outcome.ranking.length >= 2) {
+    options.onProgress?.("sensitivity", 0, 1);
+    const w = analysis.scenario.weights;
+    const bounds = new Map<string, [number, number]>();
+    if (weightKind(w) === "intervals") {
+      for (const [d, v] of Object.entries(w as Record<string, number | [number, number]>)) {
+        bounds.set(d, typeof v === "number" ? [v, v] : v);
+      }
+    }
+    const top = model.candidates.findIndex((c) => c.id === outcome.ranking[0]);
+    sensitivity = {
+      tornado: tornado(model, eps, top, bounds),
+      switching: switchingValues(model, eps, ranked, { rankBy }),
+    };
+  }
   const result: Result = {
     format: RESULT_FORMAT,
     inputHash: inputHash(analysis),
@@ -196,6 +216,7 @@ export async function analyseRun(input: unknown, options: AnalyseOptions = {}): 
     ...(portfolio ? { portfolio } : {}),
     evpi: evpiValue,
     evppi,
+    ...(sensitivity ? { sensitivity } : {}),
     warnings,
   };
   return { result, analysis, model, state, rules, impacts: outcome.impacts, criteria: outcome.criteria };

@@ -64,6 +64,39 @@ export const PortfolioResultSchema = z.strictObject({
   nodes: z.number().int().min(0),
 });
 
+const SwitchPointSchema = z.strictObject({ at: finite, newTop: z.string() }).nullable();
+
+/** Tornado of the top candidate and switching values of the top choice (DESIGN §4). */
+export const SensitivityResultSchema = z.strictObject({
+  tornado: z.strictObject({
+    candidate: z.string(),
+    base: finite,
+    bars: z.array(
+      z.strictObject({
+        kind: z.enum(["weight", "epsilon", "effect"]),
+        input: z.string(),
+        lowSetting: finite,
+        highSetting: finite,
+        low: finite,
+        high: finite,
+        swing: finite,
+      }),
+    ),
+  }),
+  switching: z.strictObject({
+    top: z.string(),
+    epsilon: z.strictObject({ base: finite, lower: SwitchPointSchema, upper: SwitchPointSchema }),
+    weights: z.array(
+      z.strictObject({
+        dimension: z.string(),
+        base: finite,
+        lower: SwitchPointSchema,
+        upper: SwitchPointSchema,
+      }),
+    ),
+  }),
+});
+
 /** `livsval.result/1` (DESIGN §7), with the rule traces and scenario echoed for the record. */
 export const ResultSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
@@ -96,6 +129,8 @@ export const ResultSchema = z.strictObject({
       }),
     )
     .optional(),
+  /** Present when asked for (`analyse --sensitivity`) and at least two candidates are ranked. */
+  sensitivity: SensitivityResultSchema.optional(),
   warnings: z.array(z.string()),
 });
 export type Result = z.infer<typeof ResultSchema>;

@@ -70,9 +70,16 @@ export function fixedWeights(weights: readonly number[], draws: number): Float64
 export function meanWeights(model: SampledModel): number[] {
   const { draws } = model;
   return model.dimIds.map((_, d) => {
+    const first = model.weights[d * draws]!;
     let s = 0;
-    for (let t = 0; t < draws; t++) s += model.weights[d * draws + t]!;
-    return s / draws;
+    let constant = true;
+    for (let t = 0; t < draws; t++) {
+      const w = model.weights[d * draws + t]!;
+      s += w;
+      if (w !== first) constant = false;
+    }
+    // exact weights stay exact (a sum of 10 000 equal terms would add rounding)
+    return constant ? first : s / draws;
   });
 }
 

@@ -46,3 +46,16 @@ describe("livsval analyse", () => {
     await expect(run([example, "--colour"])).rejects.toBeInstanceOf(CliInputError);
   });
 });
+
+describe("livsval analyse --sensitivity", () => {
+  it("adds the top candidate's tornado and the switching values", async () => {
+    const r = (await run([example, "--draws", "300", "--sensitivity", "--no-confidence"])) as {
+      ranking: string[];
+      sensitivity: { tornado: { candidate: string; bars: unknown[] }; switching: { top: string } };
+    };
+    expect(r.sensitivity.tornado.candidate).toBe(r.ranking[0]);
+    // 3 weights + ε + 2 effects of meeting-places
+    expect(r.sensitivity.tornado.bars.length).toBe(6);
+    expect(r.sensitivity.switching.top).toBe(r.ranking[0]);
+  });
+});
