@@ -29,3 +29,5 @@ export {
 } from "./propagate-expression";
 export { normalCdf } from "./normal-cdf";
 export { studentTCdf } from "./student-t-cdf";
+export { validateGum, type GumValidation } from "./validate-gum";
+export { welchSatterthwaite } from "./welch-satterthwaite";

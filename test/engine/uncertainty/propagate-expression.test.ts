@@ -31,8 +31,12 @@ describe("propagateExpression", () => {
     expect(Math.abs(r.shortestInterval[1] - 1.38319)).toBeLessThan(4 * 1.3e-3);
     // the published values agree to within the same tolerance
     expect(Math.abs(r.shortestInterval[0] - 1.0834)).toBeLessThan(4 * 1.3e-3 + 7e-4);
-    // GUM first order (Table 7): u = 0.0539 mg, which MCM shows to be too small
+    // GUM first order (Table 7): u = 0.0539 mg and [1.1285, 1.3395] mg, which MCM shows to be too
+    // small: not validated (§9.3, δ = 0.0005 mg)
     expect(r.gum!.u).toBeCloseTo(0.0539, 4);
+    expect(r.gum!.interval[0]).toBeCloseTo(1.1285, 4);
+    expect(r.gum!.interval[1]).toBeCloseTo(1.3395, 4);
+    expect(r.gum!.validated).toBe(false);
   });
 
   it("is reproducible bit for bit from the seed", () => {
@@ -88,7 +92,7 @@ describe("propagateExpression", () => {
     expect(r.estimate).toBe(7);
     expect(r.u).toBe(0);
     expect(r.interval).toEqual([7, 7]);
-    expect(r.gum).toEqual({ estimate: 7, u: 0 });
+    expect(r.gum).toMatchObject({ estimate: 7, u: 0, interval: [7, 7], validated: true });
   });
 
   describe("with correlated normal inputs (JCGM 101 §9.4, comparison loss Y = X1² + X2²)", () => {
