@@ -60,10 +60,10 @@ const usage = "usage: livsval propagate <model.json>";
  * `livsval propagate <model.json>`: propagate input distributions through an expression by
  * Monte Carlo (JCGM 101) and print {estimate, u, interval, shortestInterval, coverage, draws,
  * seed, gum} (gum: the first-order GUM result at the input means with its interval, and whether
- * Monte Carlo validates it, JCGM 101 §8.2). Optional
- * model keys beyond DESIGN §7: `correlation` {inputs, matrix} for correlated normal inputs, and
- * `adaptive` {ndig} for JCGM 101 §7.9 adaptive stopping (then `draws` is the most to use and
- * the output has `adaptive` {batches, tolerance, converged}).
+ * Monte Carlo validates it, JCGM 101 §8.2). Optional model keys beyond DESIGN §7:
+ * `correlation` {inputs, matrix} for correlated normal inputs, and `adaptive` {ndig} for
+ * JCGM 101 §7.9 adaptive stopping (then `draws` is the most to use and the output has
+ * `adaptive` {batches, tolerance, converged}).
  */
 export const run: Command = async (argv) => {
   let positionals: string[];
