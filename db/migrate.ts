@@ -4,6 +4,7 @@ import * as createCore from "./migrations/2026_12_04_2100_create_core";
 import * as createSurvey from "./migrations/2026_12_04_2101_create_survey";
 import * as createInterventionsRounds from "./migrations/2026_12_04_2102_create_interventions_rounds";
 import * as createUsersAudit from "./migrations/2026_12_04_2103_create_users_audit";
+import * as createAreaGroups from "./migrations/2026_12_04_2200_create_area_groups";
 
 /**
  * Every migration, by name. A static object rather than a folder read at run time, so the app bundles.
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_2101_create_survey": createSurvey,
   "2026_12_04_2102_create_interventions_rounds": createInterventionsRounds,
   "2026_12_04_2103_create_users_audit": createUsersAudit,
+  "2026_12_04_2200_create_area_groups": createAreaGroups,
 };
 
 /** Where migration steps are reported; the default writes to stderr so JSON on stdout stays clean. */

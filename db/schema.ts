@@ -233,8 +233,23 @@ export interface SessionTable {
   created_at: string;
 }
 
+/** A comparison group of areas (e.g. Kolada's "Liknande kommuner"), with where it comes from. */
+export interface AreaGroupTable {
+  id: string;
+  title: string;
+  source: string;
+  dataset_id: string | null;
+}
+
+export interface AreaGroupMemberTable {
+  group_id: string;
+  area_id: string;
+}
+
 export interface Database {
   areas: AreaTable;
+  area_groups: AreaGroupTable;
+  area_group_members: AreaGroupMemberTable;
   population_groups: PopulationGroupTable;
   segments: SegmentTable;
   dimensions: DimensionTable;
@@ -258,6 +273,8 @@ export interface Database {
 /** The database handle repositories take: a `Kysely<Database>` or a transaction from one. */
 export type Db = Kysely<Database>;
 
+export type AreaGroup = Selectable<AreaGroupTable>;
+export type NewAreaGroup = Insertable<AreaGroupTable>;
 export type Area = Selectable<AreaTable>;
 export type NewArea = Insertable<AreaTable>;
 export type AreaUpdate = Updateable<AreaTable>;

@@ -5,6 +5,8 @@ import { migrateDown, migrateToLatest, migrations } from "../../db/migrate";
 import type { Db } from "../../db/schema";
 
 const appTables = [
+  "area_group_members",
+  "area_groups",
   "areas",
   "audit_events",
   "datasets",
@@ -68,10 +70,10 @@ describe("migrations on a fresh in-memory SQLite database", () => {
 
   it("undoes only the latest migration by default", async () => {
     await migrateToLatest(db, () => {});
-    expect(await migrateDown(db, { log: () => {} })).toEqual(["2026_12_04_2103_create_users_audit"]);
+    expect(await migrateDown(db, { log: () => {} })).toEqual(["2026_12_04_2200_create_area_groups"]);
     const names = await tableNames(db);
-    expect(names).not.toContain("audit_events");
-    expect(names).toContain("rounds");
+    expect(names).not.toContain("area_groups");
+    expect(names).toContain("audit_events");
   });
 
   it("runs SQLite with foreign keys on and a busy timeout of 5 s", async () => {
