@@ -115,44 +115,7 @@ export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlR
     if (converged) break;
   }
 
-  // Covariance of the free parameters (β_0 fixed), then of the identified thresholds.
-  const n = K - 1;
-  const red = new Float64Array(n * n);
-  const info = information;
-  for (let p = 1; p < K; p++) for (let q = 1; q < K; q++) red[(p - 1) * n + (q - 1)] = info[p * K + q]!;
-  const vRed = choleskyInverse(cholesky(red, n), n);
-  // T: δ_ih = β_{i,h−1} − β_ih (β_i0 = 0); the first column/row of Vβ is zero.
-  const vBeta = (p: number, q: number): number => (p === 0 || q === 0 ? 0 : vRed[(p - 1) * n + (q - 1)]!);
-  const tRows: { plus: number; minus: number }[] = [];
-  for (let i = 0; i < J; i++) {
-    for (let h = 1; h <= maxCategory[i]!; h++) {
-      tRows.push({ plus: h === 1 ? -1 : offsets[i]! + h - 2, minus: offsets[i]! + h - 1 });
-    }
-  }
-  const vb = (p: number, q: number): number => (p < 0 || q < 0 ? 0 : vBeta(p, q));
-  const vDelta = new Float64Array(K * K);
-  for (let p = 0; p < K; p++) {
-    const tp = tRows[p]!;
-    for (let q = p; q < K; q++) {
-      const tq = tRows[q]!;
-      const v = vb(tp.plus, tq.plus) - vb(tp.plus, tq.minus) - vb(tp.minus, tq.plus) + vb(tp.minus, tq.minus);
-      vDelta[p * K + q] = v;
-      vDelta[q * K + p] = v;
-    }
-  }
-  // Re-centring δ' = δ − (aᵀδ)·1: V' = V − V·a·1ᵀ − 1·aᵀV + (aᵀVa)·11ᵀ.
-  const va = new Float64Array(K);
-  for (let p = 0; p < K; p++) {
-    let s = 0;
-    for (let q = 0; q < K; q++) s += vDelta[p * K + q]! * a[q]!;
-    va[p] = s;
-  }
-  let ava = 0;
-  for (let p = 0; p < K; p++) ava += a[p]! * va[p]!;
-  const covariance = new Float64Array(K * K);
-  for (let p = 0; p < K; p++) {
-    for (let q = 0; q < K; q++) covariance[p * K + q] = vDelta[p * K + q]! - va[p]! - va[q]! + ava;
-  }
+  const covariance = thresholdCovariance(information, prepared, a);
 
   const delta = thresholdsFromBeta(beta, prepared);
   const thresholds: Float64Array[] = [];
@@ -195,6 +158,52 @@ export function cml(prepared: PreparedResponses, options: CmlOptions = {}): CmlR
     logLik: current.logLik,
     iterations,
   };
+}
+
+/**
+ * Covariance of the identified thresholds from the information matrix in β: invert it for the
+ * free parameters (β_0 fixed), map to thresholds with T (δ_ih = β_{i,h−1} − β_ih, β_i0 = 0), then
+ * re-centre δ' = δ − (aᵀδ)·1: V' = V − V·a·1ᵀ − 1·aᵀV + (aᵀVa)·11ᵀ (delta method, linear maps).
+ */
+function thresholdCovariance(info: Float64Array, prepared: PreparedResponses, a: Float64Array): Float64Array {
+  const { offsets, maxCategory, nItems: J } = prepared;
+  const K = offsets[J]!;
+  const n = K - 1;
+  const red = new Float64Array(n * n);
+  for (let p = 1; p < K; p++) for (let q = 1; q < K; q++) red[(p - 1) * n + (q - 1)] = info[p * K + q]!;
+  const vRed = choleskyInverse(cholesky(red, n), n);
+  // β index −1 stands for β_i0 = 0, index 0 for the fixed β_0: both have no variance.
+  const vb = (p: number, q: number): number => (p <= 0 || q <= 0 ? 0 : vRed[(p - 1) * n + (q - 1)]!);
+  const plus = new Int32Array(K);
+  const minus = new Int32Array(K);
+  for (let i = 0; i < J; i++) {
+    for (let h = 1; h <= maxCategory[i]!; h++) {
+      plus[offsets[i]! + h - 1] = h === 1 ? -1 : offsets[i]! + h - 2;
+      minus[offsets[i]! + h - 1] = offsets[i]! + h - 1;
+    }
+  }
+  const vDelta = new Float64Array(K * K);
+  for (let p = 0; p < K; p++) {
+    for (let q = p; q < K; q++) {
+      const v =
+        vb(plus[p]!, plus[q]!) - vb(plus[p]!, minus[q]!) - vb(minus[p]!, plus[q]!) + vb(minus[p]!, minus[q]!);
+      vDelta[p * K + q] = v;
+      vDelta[q * K + p] = v;
+    }
+  }
+  const va = new Float64Array(K);
+  for (let p = 0; p < K; p++) {
+    let s = 0;
+    for (let q = 0; q < K; q++) s += vDelta[p * K + q]! * a[q]!;
+    va[p] = s;
+  }
+  let ava = 0;
+  for (let p = 0; p < K; p++) ava += a[p]! * va[p]!;
+  const covariance = new Float64Array(K * K);
+  for (let p = 0; p < K; p++) {
+    for (let q = 0; q < K; q++) covariance[p * K + q] = vDelta[p * K + q]! - va[p]! - va[q]! + ava;
+  }
+  return covariance;
 }
 
 /** Largest absolute entry. */
