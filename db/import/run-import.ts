@@ -120,6 +120,7 @@ export async function runImport(
       .execute();
     const issues = new IssueCollector();
     const result = await body({ trx, datasetId, issues, file });
+    if (result.rows === 0 && issues.empty) issues.add(2, "", "", "no data rows after the header");
     rejectIfIssues(file, issues);
     await trx
       .updateTable("datasets")

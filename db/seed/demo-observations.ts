@@ -39,26 +39,34 @@ export const PUBLISHED_RELATIVE_U = 0.02;
 const range = (ind: NewIndicator) => (ind.goal_hi ?? 0) - (ind.goal_lo ?? 0);
 const HELSINGBORG = "1283";
 
-/** SCB/SKR panel 2022: Helsingborg's own figures (real). u: a stated assumption, see the note. */
+/**
+ * SCB/SKR panel 2022: every municipality's own figures (real; Helsingborg's and the national
+ * comparison). u: a stated assumption, see the note.
+ */
 export function scbPanelObservations(dataDir: string): SeedObservation[] {
-  const row = readDataCsv(dataDir, "scb/municipalities_2022.csv").find((r) => r.municip_code === "1283");
-  if (!row) throw new Error("seed: Helsingborg (1283) is missing from scb/municipalities_2022.csv");
-  return Object.entries(SCB_PANEL_INDICATORS).map(([col, { id, scale }]) => {
-    const value = Number(row[col]) * scale;
-    // Register counts: no sampling error; 0.5 percentage points (shares) or 0.5 % (tax base) for
-    // classification and coverage error (e.g. unknown education level).
-    return {
-      indicator: id,
-      area: HELSINGBORG,
-      group: null,
-      period: "2022",
-      value,
-      u: scale === 100 ? 0.5 : 0.005 * value,
-    };
-  });
+  const rows = readDataCsv(dataDir, "scb/municipalities_2022.csv");
+  if (!rows.some((r) => r.municip_code === "1283")) {
+    throw new Error("seed: Helsingborg (1283) is missing from scb/municipalities_2022.csv");
+  }
+  return rows.flatMap((row) =>
+    Object.entries(SCB_PANEL_INDICATORS).map(([col, { id, scale }]) => {
+      const value = Number(row[col]) * scale;
+      // Register counts: no sampling error; 0.5 percentage points (shares) or 0.5 % (tax base) for
+      // classification and coverage error (e.g. unknown education level).
+      const u = scale === 100 ? 0.5 : 0.005 * value;
+      return {
+        indicator: id,
+        area: row.municip_code!.padStart(4, "0"),
+        group: null,
+        period: "2022",
+        value,
+        u,
+      };
+    }),
+  );
 }
 export const SCB_PANEL_NOTE =
-  "Real figures for Helsingborg (1283). Standard uncertainties are an ASSUMPTION: 0.5 percentage points for education shares and 0.5 % for the tax base (register data: classification and coverage error, no sampling error).";
+  "Real figures for each of the 290 municipalities (Helsingborg = 1283). Standard uncertainties are an ASSUMPTION: 0.5 percentage points for education shares and 0.5 % for the tax base (register data: classification and coverage error, no sampling error).";
 
 /** Standard deviation (n − 1) of numbers. */
 function sd(xs: readonly number[]): number {

@@ -216,7 +216,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
   const eurostat = eurostatObservations(dataDir, byId);
   const observationSets: [string, SeedObservation[], Omit<Provenance, "retrieved">][] = [
     [
-      "scb-panel-2022-helsingborg.csv",
+      "scb-panel-2022-municipalities.csv",
       scbPanel,
       {
         source: "SCB/SKR municipal panel 2022 (mattiasnordin/Regression data/raw/municipalities_2022.csv)",
@@ -275,7 +275,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
     [
       "synthetic-districts-observations.csv",
       syntheticDistrictObservations(
-        [...scbPanel, ...regionalProxy, ...bliProxy, ...eurostat.proxy],
+        [...scbPanel.filter((o) => o.area === "1283"), ...regionalProxy, ...bliProxy, ...eurostat.proxy],
         byId,
         DEMO_SEED,
       ),

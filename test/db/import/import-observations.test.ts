@@ -110,6 +110,7 @@ describe("importObservations", () => {
       `${HEADER}\nlife_expectancy,1283,,2019,82.4,0.3,\nlife_expectancy,0000,,2019,82.6,0.1,\nlife_expectancy,1283,,2019,82.5,0.3,\n`,
       [{ line: 4, column: "", reason: /duplicate key .*already in line 2/ }],
     ],
+    ["only a header", `${HEADER}\n`, [{ line: 2, column: "", reason: /no data rows/ }]],
     [
       "a row with a missing cell",
       `${HEADER}\nlife_expectancy,1283,,2019,82.4,0.3\n`,
