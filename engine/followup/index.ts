@@ -5,3 +5,4 @@ export {
   type TargetDecisionOptions,
 } from "./probability-target-met";
 export { trend, type TrendPoint, type TrendResult } from "./trend";
+export { projectTrend } from "./project-trend";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { trend } from "../../../engine/followup";
+import { projectTrend, trend } from "../../../engine/followup";
 
 describe("trend", () => {
   const periods = [
@@ -59,5 +59,22 @@ describe("trend", () => {
     expect(() => trend([periods[0]!, { ...periods[1]!, u: 0 }])).toThrow(
       "trend: periods[1].u must be a finite number > 0",
     );
+  });
+});
+
+describe("projectTrend", () => {
+  it("carries the fit's covariance to a target year", () => {
+    const fit = trend([
+      { t: 2018, value: 61.2, u: 0.8 },
+      { t: 2019, value: 62.0, u: 0.5 },
+      { t: 2020, value: 61.5, u: 0.9 },
+      { t: 2021, value: 63.1, u: 0.6 },
+      { t: 2023, value: 64.0, u: 0.7 },
+    ]);
+    // R: p <- predict(fit, data.frame(t = 2026), se.fit = TRUE); c(p$fit, p$se.fit / summary(fit)$sigma)
+    // (dividing by sigma leaves the uncertainty implied by the stated u): 65.6465161749863, 1.0883872480157
+    const p = projectTrend(fit, 2026);
+    expect(p.value).toBeCloseTo(65.6465161749863, 9);
+    expect(p.u).toBeCloseTo(1.0883872480157, 9);
   });
 });
