@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
-import { ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
+import { formatMeasure, ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
 import { listIndicatorRows, type IndicatorRow } from "~/utils/pages-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Data – Livsval" }];
@@ -79,13 +78,12 @@ export default function DataIndex() {
                 <th scope="col">{t("data.col.level")}</th>
                 <th scope="col">{t("data.col.period")}</th>
                 <ValueHeaders />
-                <th scope="col">{t("data.col.source")}</th>
               </tr>
             </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id} data-indicator={r.id}>
-                  <th scope="row">
+            {d.rows.map((r) => (
+              <tbody key={r.id}>
+                <tr data-indicator={r.id} className="main-row">
+                  <th scope="rowgroup" rowSpan={2}>
                     <Link to={`/data/indicators/${encodeURIComponent(r.id)}`}>{r.label}</Link>
                     <br />
                     <code className="note">{r.id}</code>
@@ -95,7 +93,7 @@ export default function DataIndex() {
                   <td className="num">
                     {r.goalLo === null || r.goalHi === null
                       ? t("pages.notStated")
-                      : `${formatNumber(locale, r.goalLo, 2)} – ${formatNumber(locale, r.goalHi, 2)}`}
+                      : `${formatMeasure(locale, r.goalLo)} – ${formatMeasure(locale, r.goalHi)}`}
                   </td>
                   <td>{t(`data.kind.${r.kind}`)}</td>
                   <td>{t(`data.level.${r.level}`)}</td>
@@ -116,17 +114,16 @@ export default function DataIndex() {
                   ) : (
                     <td colSpan={4}>{t("data.noObservations")}</td>
                   )}
-                  <td>
-                    {r.source}
-                    {r.dataset ? <ProvenanceLine dataset={r.dataset} /> : null}
-                    <span className="note">
-                      {" "}
-                      {t("data.col.observations")}: {r.observationCount}
-                    </span>
+                </tr>
+                <tr className="source-row">
+                  <td colSpan={9} className="note">
+                    {t("data.col.source")}: {r.source}.
+                    {r.dataset ? <ProvenanceLine dataset={r.dataset} /> : null} {t("data.col.observations")}:{" "}
+                    {r.observationCount}.
                   </td>
                 </tr>
-              ))}
-            </tbody>
+              </tbody>
+            ))}
           </table>
         </div>
       ))}

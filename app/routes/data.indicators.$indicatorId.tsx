@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
-import { ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
+import { formatMeasure, ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
 import { findIndicatorDetail } from "~/utils/pages-data.server";
 
 const ParamsSchema = z.object({ indicatorId: z.string().min(1).max(200) });
@@ -51,7 +50,7 @@ export default function IndicatorPage() {
         <dd>
           {i.goalLo === null || i.goalHi === null
             ? t("pages.notStated")
-            : `${formatNumber(locale, i.goalLo, 2)} – ${formatNumber(locale, i.goalHi, 2)}`}
+            : `${formatMeasure(locale, i.goalLo)} – ${formatMeasure(locale, i.goalHi)}`}
         </dd>
         <dt>{t("data.col.kind")}</dt>
         <dd>{t(`data.kind.${i.kind}`)}</dd>

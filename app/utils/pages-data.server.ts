@@ -14,7 +14,7 @@ import type { Db, Indicator } from "../../db/schema";
 export const HOME_AREA = "1283";
 
 /** Largest file the web import accepts (bytes); larger files go through `npx livsval import`. */
-export const MAX_WEB_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_WEB_IMPORT_BYTES = 4 * 1024 * 1024;
 
 /** Import kinds offered on the web form (survey needs a pseudonym key and column options: CLI only). */
 export const WEB_IMPORT_KINDS = ["observations", "kolada", "oecd-bli", "scb-population"] as const;

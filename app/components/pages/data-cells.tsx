@@ -10,6 +10,17 @@ export interface ValueView {
   suppressed: boolean;
 }
 
+/** Decimals shown for a measured value: fewer the larger it is. */
+function digitsFor(x: number): number {
+  const a = Math.abs(x);
+  return a >= 100 ? 0 : a >= 10 ? 1 : 2;
+}
+
+/** A measured value with decimals by magnitude, in the user's language. */
+export function formatMeasure(locale: "sv" | "en", x: number): string {
+  return formatNumber(locale, x, digitsFor(x));
+}
+
 /** The header cells over {@link ValueCells}. */
 export function ValueHeaders() {
   const t = useT();
@@ -32,7 +43,6 @@ export function ValueHeaders() {
 export function ValueCells({ v }: { v: ValueView }) {
   const t = useT();
   const locale = useLocale();
-  const digits = (x: number) => (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2);
   if (v.suppressed || v.value === null) {
     return (
       <>
@@ -43,7 +53,7 @@ export function ValueCells({ v }: { v: ValueView }) {
       </>
     );
   }
-  const d = digits(v.value);
+  const d = digitsFor(v.value);
   return (
     <>
       <td className="num">

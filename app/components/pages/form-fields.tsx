@@ -26,9 +26,9 @@ export function FieldError({ name, errors }: { name: string; errors: FieldErrors
   const message = errors?.[name];
   if (!message) return null;
   return (
-    <p id={`${fieldId(name)}-error`} className="field-error">
+    <span id={`${fieldId(name)}-error`} className="field-error block">
       {message}
-    </p>
+    </span>
   );
 }
 

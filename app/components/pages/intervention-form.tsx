@@ -128,9 +128,9 @@ export function InterventionForm({
         <fieldset>
           <legend>{t("iv.relations")}</legend>
           <p className="note" id="relations-help">
-            {t("iv.relationsHelp")}
+            {others.length === 0 ? t("iv.noOthers") : t("iv.relationsHelp")}
           </p>
-          {(["dependsOn", "excludes"] as const).map((key) => (
+          {(others.length === 0 ? [] : (["dependsOn", "excludes"] as const)).map((key) => (
             <p key={key}>
               <label htmlFor={`f-${key}`}>{t(`iv.${key}`)}</label>
               <select

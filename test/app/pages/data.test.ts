@@ -159,7 +159,7 @@ describe("the data pages", () => {
   });
 
   it("refuses a file above the size limit with 413 before reading it", async () => {
-    const big = new File(["x".repeat(5 * 1024 * 1024 + 10)], "big.csv", { type: "text/csv" });
+    const big = new File(["x".repeat(4 * 1024 * 1024 + 10)], "big.csv", { type: "text/csv" });
     const r = await call(importPage.action, post("/data/import", analyst, { ...provenance, file: big }));
     expect(r.status).toBe(413);
   });
