@@ -1,15 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { run } from "../../bin/commands/analyse";
 import { CliInputError } from "../../bin/cli";
 import { ResultSchema } from "../../engine/decision/result-schema";
 import { validAnalysis } from "./support/analysis-arbitrary";
 import { fuzzOptions } from "./support/fuzz-config";
+import { tempFileWriter } from "./support/temp-files";
 
 // Analysis-file fuzz (issue 6, point 5): random valid analyses run, pass the result schema and are
 // byte-identical for a seed; mutated ones are refused by the CLI with a path-precise one-line message.
@@ -17,20 +15,8 @@ import { fuzzOptions } from "./support/fuzz-config";
 type Json = Record<string, unknown>;
 type Mutation = { name: string; apply: (a: Json) => void; path: string; message: RegExp };
 
-let dir: string;
-let fileNo = 0;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "livsval-fuzz-analysis-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function writeAnalysis(a: unknown): Promise<string> {
-  const path = join(dir, `a${fileNo++}.json`);
-  await writeFile(path, JSON.stringify(a));
-  return path;
-}
+const writeTemp = tempFileWriter("livsval-fuzz-analysis-");
+const writeAnalysis = (a: unknown) => writeTemp(JSON.stringify(a), "json");
 
 const at = (a: Json, ...keys: (string | number)[]): Json =>
   keys.reduce<Json>((o, k) => (o as Record<string | number, Json>)[k]!, a);
@@ -171,7 +157,7 @@ function mutationsFor(a: Json): Mutation[] {
           at(x, "interventions", i).cost = { dist: "uniform", min: 5, max: 1 };
         },
         path: `interventions[${i}].cost.max`,
-        message: /max must be ≥ min/,
+        message: /must be ≥ min/,
       },
     );
   });

@@ -228,6 +228,9 @@ export interface CsvCase {
 
 /** Cases with 0–4 mutations (0 keeps the valid file, so successful imports are exercised too). */
 export const csvCase: fc.Arbitrary<CsvCase> = fc.record({
-  mutations: fc.array(mutation, { maxLength: 4 }),
+  mutations: fc.oneof(
+    { weight: 1, arbitrary: fc.constant<Mutation[]>([]) },
+    { weight: 4, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }) },
+  ),
   encoding,
 });
