@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { raschAnalysis, wle } from "../../../../engine/measurement/rasch";
+import { mlPersonEstimate, raschAnalysis, wle } from "../../../../engine/measurement/rasch";
 import { LSAT_ERM, PTSD_ERM, PTSD_ERM_PERSONS, WINEQ_ERM, WINEQ_ERM_PERSONS } from "./erm-reference";
 import { loadResponses, WINEQ_ITEMS } from "./load-fixture";
 
@@ -69,6 +69,14 @@ describe("raschAnalysis on PTSD (PCM with missing responses)", () => {
     });
   });
 
+  it("gives a person with a missing response eRm's ML measure within their NA group", () => {
+    // eRm: pp$theta.table[8, ] → −0.456546991463 (NAgroup 11), se.theta 0.317500713717
+    const answered = a.items.filter((i) => i.item !== "upset").map((i) => i.thresholds);
+    const ml = mlPersonEstimate(answered, 17)!;
+    expect(Math.abs(ml.measure - -0.456546991463)).toBeLessThan(0.005);
+    expect(ml.se).toBeCloseTo(0.317500713717, 3);
+  });
+
   it("reproduces eRm's person fit and SepRel", () => {
     for (const ref of PTSD_ERM_PERSONS.persons) {
       const f = a.fit.persons[ref.row - 1]!;
@@ -85,6 +93,10 @@ describe("raschAnalysis on PTSD (PCM with missing responses)", () => {
     expect(a.persons[0]!.measure).toBeCloseTo(0.082971512624, 3);
     expect(a.persons[0]!.se).toBeCloseTo(0.265496527472, 4);
     expect(a.persons[2]!.measure).toBeCloseTo(1.107806070347, 3);
+    // person 8 skipped "upset": raw 17 over the other 16 items, θ = −0.428623565451 (SE 0.315045742523)
+    expect(a.persons[7]).toMatchObject({ raw: 17, maxRaw: 64 });
+    expect(a.persons[7]!.measure).toBeCloseTo(-0.428623565451, 3);
+    expect(a.persons[7]!.se).toBeCloseTo(0.315045742523, 4);
     // full score 68 and zero score: 5.430230968466 and −5.108773046906
     expect(a.transform.hi).toBeCloseTo(5.430230968466, 3);
     expect(a.transform.lo).toBeCloseTo(-5.108773046906, 3);
