@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { suppressSmallCells } from "../../engine/disclosure";
 import { findAreaProfileData } from "../../db/repositories/profile-repository";
 import { appendAuditEvent } from "../../db/repositories/audit-repository";
 import {
@@ -136,7 +137,9 @@ export async function versionList(db: Db, kind: "scenario" | "ruleSet", id: stri
 export async function loadPreviewInput(db: Db, locale: Locale): Promise<PreviewInput | null> {
   const data = await findAreaProfileData(db, HOME_AREA);
   if (!data) return null;
-  const profile = buildAreaProfile(data, locale);
+  // Scores go to the browser: observations resting on fewer than 10 respondents do not enter them.
+  const shown = data.observations.filter((o) => o.n === null || isShown(o.n));
+  const profile = buildAreaProfile({ ...data, observations: shown }, locale);
   const known = (s: { value: number; u: number | null } | null | undefined) => s !== null && s !== undefined;
   const dims = profile.dimensions.filter(
     (d) => known(d.score) && profile.segments.every((s) => known(s.scores[d.id])),
@@ -162,6 +165,11 @@ export async function loadPreviewInput(db: Db, locale: Locale): Promise<PreviewI
       scores: scores((id) => s.scores[id]),
     })),
   };
+}
+
+/** Whether a cell of n respondents passes the engine's small-cell rule (DESIGN §2). */
+function isShown(n: number): boolean {
+  return !suppressSmallCells([{ n, x: 0 }], { fields: ["x"] })[0]!.suppressed;
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);

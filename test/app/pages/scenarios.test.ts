@@ -66,9 +66,9 @@ describe("the scenario pages", () => {
     // Common dimensions: health and safety (subjective well-being has no segment values), shares 10/15 and 5/15.
     // Women 20–44 (N = 3000): 2/3·80 + 1/3·60 = 73.333, u = √((2/3·4)² + (1/3·2)²) = 2.748737.
     // Men 20–44 (N = 1000): 2/3·40 + 1/3·20 = 33.333, u = √((2/3·3)² + (1/3·2)²) = 2.108185.
-    // Whole area: health 60; safety = mean(50, 41.5) = 45.75; 2/3·60 + 1/3·45.75 = 55.25.
+    // Whole area: health 60; safety 50 (the n = 7 value of small_cells is left out): 2/3·60 + 1/3·50 = 56.667.
     const byId = Object.fromEntries(preview.rows.map((x) => [x.id, x]));
-    expect(byId["area"]!.value).toBeCloseTo(55.25, 10);
+    expect(byId["area"]!.value).toBeCloseTo(170 / 3, 10);
     expect(byId["1283:age_20_44_f"]!.value).toBeCloseTo(220 / 3, 10);
     expect(byId["1283:age_20_44_f"]!.u).toBeCloseTo(2.748737084, 8);
     expect(byId["1283:age_20_44_m"]!.value).toBeCloseTo(100 / 3, 10);
@@ -82,6 +82,14 @@ describe("the scenario pages", () => {
     expect(preview.ede[3]!.ratio).toBeCloseTo(4.84, 10);
     expect(preview.worst).toBe("Män 20–44 år");
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("leaves values resting on fewer than 10 respondents out of the profiles sent to the browser", async () => {
+    const r = await call(editor.loader, get("/scenarios/equal", viewer), { scenarioId: "equal" });
+    const input = (r.body as Awaited<ReturnType<typeof editor.loader>>).previewInput!;
+    // small_cells 2019: 41.5 ± 3.3 with n = 7; the area's safety score is safety_a's 50 ± 1 alone.
+    expect(input.area.scores.safety).toEqual({ value: 50, u: 1 });
+    expect(JSON.stringify(input)).not.toContain("41.5");
   });
 
   it("refuses weights out of range and an empty label with 400 and field errors, writing nothing", async () => {
