@@ -44,27 +44,76 @@ export function formatIssues(
       continue;
     }
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      // the branch that got furthest: fewest issues that are not about the discriminator
-      const matched = issue.errors.filter(
-        (branch) =>
-          !branch.some((i) => i.path.length === 1 && (i.path[0] === "dist" || i.path[0] === "type")),
-      );
-      const objectBranches = matched.filter(
-        (b) => !b.some((i) => i.code === "invalid_type" && i.path.length === 0),
-      );
-      if (objectBranches.length === 1) {
-        out.push(...formatIssues(objectBranches[0]!, path));
+      const resolved = resolveUnion(issue.errors, path);
+      if (resolved) {
+        out.push(...resolved);
         continue;
       }
       out.push({ path: formatPath(path), message: "is not one of the allowed forms" });
       continue;
     }
-    out.push({ path: formatPath(path), message: describe(issue) });
+    out.push({ path: formatPath(path), message: describe(issue, path) });
   }
   return out;
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+const isDiscriminator = (i: z.core.$ZodIssue) =>
+  i.path.length === 1 && (i.path[0] === "dist" || i.path[0] === "type") && i.code === "invalid_value";
+
+function depth(branch: readonly z.core.$ZodIssue[]): number {
+  return Math.max(...branch.map((i) => i.path.length));
+}
+
+/**
+ * Pick the union branch the input was meant for: the one whose discriminator (`dist`, `type`)
+ * matched, else the one whose issues go deepest into the input (it got furthest).
+ */
+function resolveUnion(
+  branches: readonly (readonly z.core.$ZodIssue[])[],
+  path: readonly PropertyKey[],
+): InputIssue[] | null {
+  const objectBranches = branches.filter(
+    (b) => !b.some((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")),
+  );
+  const matched = objectBranches.filter((b) => !b.some(isDiscriminator));
+  if (matched.length === 1) return formatIssues(matched[0]!, path);
+  if (matched.length === 0 && objectBranches.length > 0) {
+    const key = objectBranches[0]!.find(isDiscriminator)?.path[0];
+    const values = objectBranches.flatMap((b) =>
+      b.flatMap((i) => (isDiscriminator(i) && i.code === "invalid_value" ? i.values : [])),
+    );
+    if (key !== undefined && values.length > 0) {
+      return [
+        {
+          path: formatPath([...path, key]),
+          message: `must be ${values.map((v) => JSON.stringify(v)).join(", ")}${branches.length > objectBranches.length ? " (or the whole value a number)" : ""}`,
+        },
+      ];
+    }
+  }
+  const rootTypes = branches.map((b) => b.find((i) => i.path.length === 0 && i.code === "invalid_type"));
+  if (rootTypes.every((i) => i !== undefined)) {
+    const expected = [...new Set(rootTypes.map((i) => (i as z.core.$ZodIssueInvalidType).expected))];
+    return [
+      {
+        path: formatPath(path),
+        message: `must be ${expected.map((e) => (e === "array" ? "an array" : e === "tuple" ? "a pair [lo, hi]" : `a ${e}`)).join(" or ")}`,
+      },
+    ];
+  }
+  // a branch whose keys all fit (none unknown, none missing) is the one meant
+  const fitting = objectBranches.filter(
+    (b) =>
+      !b.some((i) => i.code === "unrecognized_keys" || (i.code === "invalid_type" && i.input === undefined)),
+  );
+  if (fitting.length === 1) return formatIssues(fitting[0]!, path);
+  const depths = branches.map(depth);
+  const deepest = Math.max(...depths);
+  const candidates = branches.filter((_, k) => depths[k] === deepest);
+  return deepest > 0 && candidates.length === 1 ? formatIssues(candidates[0]!, path) : null;
+}
+
+function describe(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): string {
   switch (issue.code) {
     case "unrecognized_keys":
       return `has unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
@@ -73,8 +122,13 @@ function describe(issue: z.core.$ZodIssue): string {
       return `must be ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "an array" : `a ${issue.expected}`}`;
     case "invalid_value":
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
-    default:
-      return issue.message;
+    default: {
+      // "max must be ≥ min" at path …max reads "….max must be ≥ min"
+      const last = path[path.length - 1];
+      return typeof last === "string" && issue.message.startsWith(`${last} `)
+        ? issue.message.slice(last.length + 1)
+        : issue.message;
+    }
   }
 }
 

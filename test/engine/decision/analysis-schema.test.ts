@@ -95,6 +95,25 @@ describe("AnalysisSchema", () => {
     ]);
   });
 
+  it("resolves unions to the form that was meant, so the message names the bad field", () => {
+    const a = structuredClone(small) as unknown as {
+      interventions: { cost: unknown }[];
+      scenario: { weights: unknown };
+      rules: { conditions: { all: { operator: string }[] } }[];
+    };
+    a.interventions[0]!.cost = { dist: "gamma", shape: 1 };
+    a.interventions[1]!.cost = { dist: "uniform", min: 3, max: 1 };
+    a.scenario.weights = { health: 0.4, social_connections: "high", income_wealth: 0.3 };
+    a.rules[0]!.conditions.all[1]!.operator = "biggerThan";
+    const got = issues(a);
+    expect(got[0]).toBe(
+      'interventions[0].cost.dist must be "normal", "uniform", "triangular", "lognormal", "pert" (or the whole value a number)',
+    );
+    expect(got[1]).toBe("interventions[1].cost.max must be ≥ min");
+    expect(got[2]).toBe("scenario.weights.social_connections must be a number or a pair [lo, hi]");
+    expect(got[3]).toMatch(/^rules\[0\]\.conditions\.all\[1\]\.operator must be "equal" or "notEqual"/);
+  });
+
   it("throws one line listing every issue", () => {
     expect(() => parseAnalysis({ format: "livsval.analysis/2" })).toThrow(
       /^parseAnalysis: format must be "livsval.analysis\/1"; seed is required/,
