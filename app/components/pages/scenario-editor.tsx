@@ -122,7 +122,7 @@ export function ScenarioEditor({
                   type="range"
                   min={0}
                   max={weightMax}
-                  step={0.5}
+                  step={0.1}
                   value={weights[d.id] ?? "0"}
                   aria-valuetext={`${weights[d.id] ?? "0"} / ${weightMax}`}
                   onChange={(e) => {
@@ -152,7 +152,7 @@ export function ScenarioEditor({
                 type="range"
                 min={0}
                 max={epsilonMax}
-                step={0.25}
+                step={0.05}
                 value={epsilon}
                 onChange={(e) => setEpsilon(e.target.value)}
               />
