@@ -55,6 +55,22 @@ const coreSv = {
   "overview.gapNotSignificant": "Skillnaden går inte att skilja från mätosäkerheten (E_n ≤ 1).",
   "overview.mcNote":
     "Osäkerheten i ojämlikhetsmåtten är beräknad med Monte Carlo ({draws} dragningar, frö {seed}) från gruppernas osäkerheter, behandlade som oberoende; brus gör att grupper ser mer olika ut än de är, därför visas även måttet av de angivna värdena.",
+  "national.title": "Nationell jämförelse",
+  "national.intro":
+    "Helsingborg bland Sveriges {count} kommuner. Rang 1 är bäst givet indikatorns riktning. Liknande kommuner: de kommuner vars jämförelsegrupp ”Liknande kommuner” i Kolada innehåller Helsingborg ({peers}).",
+  "national.indicator": "Indikator",
+  "national.value": "Helsingborg",
+  "national.rank": "Rang",
+  "national.median": "Median, riket",
+  "national.peers": "Median, liknande kommuner",
+  "national.conditionsTitle": "Förutsättningsskala",
+  "national.conditionsIntro":
+    "Kommunernas förutsättningar för livskvalitet på en gemensam skala: varje indikator graderas vid kommunernas tertiler (0–2) och en Rasch-modell (partial credit) placerar kommuner och förutsättningar på samma skala i logit. Svårast uppnådda förutsättning först.",
+  "national.condition": "Förutsättning",
+  "national.location": "Svårighet (logit)",
+  "national.homeMeasure":
+    "Helsingborgs mått: {measure} logit (standardosäkerhet {se}); {score} av 100 (±{scoreSe}); rang {rank} av {count}. Reliabilitet (personseparation): {rel}.",
+  "national.conditionsError": "Förutsättningsskalan kunde inte beräknas: {message}",
   "auth.signIn": "Logga in",
   "auth.signOut": "Logga ut",
   "auth.username": "Användarnamn",
@@ -127,6 +143,22 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "overview.gapNotSignificant": "The gap cannot be told apart from the measurement uncertainty (E_n ≤ 1).",
   "overview.mcNote":
     "The uncertainty of the inequality measures is computed by Monte Carlo ({draws} draws, seed {seed}) from the groups' uncertainties, treated as independent; noise makes groups look more different than they are, so the measure of the stated values is shown too.",
+  "national.title": "National comparison",
+  "national.intro":
+    "Helsingborg among Sweden's {count} municipalities. Rank 1 is best given the indicator's direction. Similar municipalities: those whose Kolada comparison group “Liknande kommuner” includes Helsingborg ({peers}).",
+  "national.indicator": "Indicator",
+  "national.value": "Helsingborg",
+  "national.rank": "Rank",
+  "national.median": "Median, Sweden",
+  "national.peers": "Median, similar municipalities",
+  "national.conditionsTitle": "Conditions scale",
+  "national.conditionsIntro":
+    "Municipalities' conditions for quality of life on one scale: each indicator is graded at the municipalities' terciles (0–2) and a Rasch (partial credit) model places municipalities and conditions on one logit scale. Hardest condition first.",
+  "national.condition": "Condition",
+  "national.location": "Difficulty (logits)",
+  "national.homeMeasure":
+    "Helsingborg's measure: {measure} logits (standard uncertainty {se}); {score} of 100 (±{scoreSe}); rank {rank} of {count}. Reliability (person separation): {rel}.",
+  "national.conditionsError": "The conditions scale could not be computed: {message}",
   "auth.signIn": "Sign in",
   "auth.signOut": "Sign out",
   "auth.username": "Username",

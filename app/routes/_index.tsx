@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { listGroupsContaining } from "../../db/repositories/area-group-repository";
 import { listAreas } from "../../db/repositories/area-repository";
-import { findAreaProfileData } from "../../db/repositories/profile-repository";
+import { findAreaProfileData, findNationalIndicators } from "../../db/repositories/profile-repository";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
+import { buildNationalView, type NationalView } from "~/utils/national.server";
 import { buildAreaProfile, buildEquity, type EquityView, type ScoreView } from "~/utils/profile.server";
 
 const HOME_AREA = "1283";
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const db = getDb();
   const data = await findAreaProfileData(db, HOME_AREA);
-  if (!data) return { profile: null, segmentEquity: null, districtEquity: null };
+  if (!data) return { profile: null, segmentEquity: null, districtEquity: null, national: null };
   const profile = buildAreaProfile(data, locale);
   const dimensionIds = profile.dimensions.map((d) => d.id);
   const segmentEquity = buildEquity(profile.segments, dimensionIds);
@@ -41,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     districts.filter((x): x is NonNullable<typeof x> => x !== null),
     dimensionIds,
   );
-  return { profile, segmentEquity, districtEquity };
+  const groups = (await listGroupsContaining(db, HOME_AREA)).filter((g) =>
+    g.title.startsWith("Liknande kommuner"),
+  );
+  const national = buildNationalView(await findNationalIndicators(db), HOME_AREA, groups);
+  return { profile, segmentEquity, districtEquity, national };
 }
 
 function ScoreCells({ score }: { score: ScoreView | null }) {
@@ -190,8 +196,111 @@ function EquitySection({
   );
 }
 
+function NationalSection({ national }: { national: NationalView }) {
+  const t = useT();
+  const locale = useLocale();
+  if (national.rows.length === 0) return null;
+  const count = Math.max(...national.rows.map((r) => r.count));
+  const c = national.conditions;
+  return (
+    <section aria-labelledby="national-title">
+      <h2 id="national-title">{t("national.title")}</h2>
+      <p>
+        {t("national.intro", {
+          count,
+          peers: national.peers.map((p) => p.name).join(", ") || "–",
+        })}
+      </p>
+      <table id="national-comparison">
+        <caption>{t("national.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("national.indicator")}</th>
+            <th scope="col" className="num">
+              {t("national.value")}
+            </th>
+            <th scope="col" className="num">
+              {t("national.rank")}
+            </th>
+            <th scope="col" className="num">
+              {t("national.median")}
+            </th>
+            <th scope="col" className="num">
+              {t("national.peers")}
+            </th>
+            <th scope="col">{t("overview.source")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {national.rows.map((r) => (
+            <tr key={r.indicatorId} data-indicator={r.indicatorId}>
+              <th scope="row">
+                {r.label} ({r.unit}, {r.period})
+              </th>
+              <td className="num">
+                {r.home
+                  ? `${formatNumber(locale, r.home.value, 1)}${r.home.u !== null ? ` ± ${formatNumber(locale, r.home.u, 1)}` : ""}`
+                  : "–"}
+              </td>
+              <td className="num">{r.rank !== null ? `${r.rank} / ${r.count}` : "–"}</td>
+              <td className="num">{formatNumber(locale, r.nationalMedian, 1)}</td>
+              <td className="num">{r.peersMedian !== null ? formatNumber(locale, r.peersMedian, 1) : "–"}</td>
+              <td className="note">{r.source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {c ? (
+        <>
+          <h3>{t("national.conditionsTitle")}</h3>
+          <p>{t("national.conditionsIntro")}</p>
+          {c.home ? (
+            <p id="conditions-home">
+              {t("national.homeMeasure", {
+                measure: formatNumber(locale, c.home.measure, 2),
+                se: formatNumber(locale, c.home.se, 2),
+                score: c.home.score !== null ? formatNumber(locale, c.home.score, 0) : "–",
+                scoreSe: c.home.scoreSe !== null ? formatNumber(locale, c.home.scoreSe, 0) : "–",
+                rank: c.home.rank ?? "–",
+                count: c.measured,
+                rel: c.reliability !== null ? formatNumber(locale, c.reliability, 2) : "–",
+              })}
+            </p>
+          ) : null}
+          <table id="conditions-scale">
+            <caption>{t("national.conditionsTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("national.condition")}</th>
+                <th scope="col" className="num">
+                  {t("national.location")}
+                </th>
+                <th scope="col" className="num">
+                  {t("overview.u")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.conditions.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">{x.label}</th>
+                  <td className="num">{formatNumber(locale, x.location, 2)}</td>
+                  <td className="num">{formatNumber(locale, x.se, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="note">{c.transform}</p>
+        </>
+      ) : national.conditionsError ? (
+        <p>{t("national.conditionsError", { message: national.conditionsError })}</p>
+      ) : null}
+    </section>
+  );
+}
+
 export default function Overview() {
-  const { profile, segmentEquity, districtEquity } = useLoaderData<typeof loader>();
+  const { profile, segmentEquity, districtEquity, national } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   if (!profile) {
@@ -316,6 +425,7 @@ export default function Overview() {
           <p className="note">{t("overview.districtsNote")}</p>
         </>
       ) : null}
+      {national ? <NationalSection national={national} /> : null}
       <p className="note">{t("overview.syntheticNote")}</p>
     </>
   );

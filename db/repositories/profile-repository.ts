@@ -132,3 +132,71 @@ export async function findAreaProfileData(db: Db, areaId: string): Promise<AreaP
     observations,
   };
 }
+
+/** One indicator measured across many municipalities in one period, for national comparison. */
+export interface NationalIndicator {
+  indicatorId: string;
+  label: string;
+  unit: string;
+  direction: IndicatorDirection;
+  period: string;
+  source: string;
+  values: { areaId: string; areaName: string; value: number; u: number | null }[];
+}
+
+/**
+ * Indicators observed for the whole area (no group) in at least `minAreas` real municipalities in
+ * the same period, with every municipality's value: the basis of the national comparison.
+ */
+export async function findNationalIndicators(db: Db, minAreas = 50): Promise<NationalIndicator[]> {
+  const candidates = await db
+    .selectFrom("observations")
+    .innerJoin("areas", "areas.id", "observations.area_id")
+    .select(["observations.indicator_id", "observations.period"])
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("observations.group_code", "is", null)
+    .where("areas.kind", "=", "municipality")
+    .where("areas.synthetic", "=", 0)
+    .where("areas.id", "!=", "0000")
+    .groupBy(["observations.indicator_id", "observations.period"])
+    .having((eb) => eb.fn.countAll(), ">=", minAreas)
+    .orderBy("observations.indicator_id")
+    .execute();
+  const out: NationalIndicator[] = [];
+  for (const c of candidates) {
+    const rows = await db
+      .selectFrom("observations")
+      .innerJoin("areas", "areas.id", "observations.area_id")
+      .innerJoin("indicators", "indicators.id", "observations.indicator_id")
+      .innerJoin("datasets", "datasets.id", "observations.dataset_id")
+      .select([
+        "areas.id as area_id",
+        "areas.name as area_name",
+        "observations.value",
+        "observations.u",
+        "indicators.label",
+        "indicators.unit",
+        "indicators.direction",
+        "datasets.source",
+      ])
+      .where("observations.indicator_id", "=", c.indicator_id)
+      .where("observations.period", "=", c.period)
+      .where("observations.group_code", "is", null)
+      .where("areas.kind", "=", "municipality")
+      .where("areas.synthetic", "=", 0)
+      .where("areas.id", "!=", "0000")
+      .orderBy("areas.id")
+      .execute();
+    const first = rows[0]!;
+    out.push({
+      indicatorId: c.indicator_id,
+      label: first.label,
+      unit: first.unit,
+      direction: first.direction,
+      period: c.period,
+      source: first.source,
+      values: rows.map((r) => ({ areaId: r.area_id, areaName: r.area_name, value: r.value, u: r.u })),
+    });
+  }
+  return out;
+}

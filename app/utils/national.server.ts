@@ -1,0 +1,133 @@
+import { conditionsScale, type ConditionsScale } from "../../engine/measurement/conditions";
+import { EngineInputError } from "../../engine/errors";
+import type { NationalIndicator } from "../../db/repositories/profile-repository";
+
+export interface NationalRow {
+  indicatorId: string;
+  label: string;
+  unit: string;
+  period: string;
+  source: string;
+  home: { value: number; u: number | null } | null;
+  /** 1 = best among `count` municipalities, given the indicator's direction. */
+  rank: number | null;
+  count: number;
+  nationalMedian: number;
+  peersMedian: number | null;
+  peerCount: number;
+}
+
+export interface ConditionsView {
+  /** Conditions hardest first. */
+  conditions: { id: string; label: string; location: number; se: number }[];
+  home: {
+    measure: number;
+    se: number;
+    score: number | null;
+    scoreSe: number | null;
+    rank: number | null;
+  } | null;
+  measured: number;
+  reliability: number | null;
+  transform: string;
+}
+
+export interface NationalView {
+  rows: NationalRow[];
+  peers: { id: string; name: string }[];
+  peerGroups: string[];
+  conditions: ConditionsView | null;
+  conditionsError: string | null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Helsingborg among Sweden's municipalities: its rank and the national and peer medians per
+ * indicator, and the conditions scale (engine/measurement/conditions: a partial credit model over
+ * municipalities × conditions graded at their terciles) with its measure, standard error and rank.
+ */
+export function buildNationalView(
+  indicators: NationalIndicator[],
+  homeId: string,
+  groups: { title: string; members: string[] }[],
+): NationalView {
+  const peerIds = new Set(groups.flatMap((g) => g.members).filter((id) => id !== homeId));
+  const names = new Map(indicators.flatMap((i) => i.values.map((v) => [v.areaId, v.areaName] as const)));
+  const rows: NationalRow[] = indicators.map((ind) => {
+    const home = ind.values.find((v) => v.areaId === homeId) ?? null;
+    const better = (a: number, b: number) => (ind.direction === "higher" ? a > b : a < b);
+    const peers = ind.values.filter((v) => peerIds.has(v.areaId)).map((v) => v.value);
+    return {
+      indicatorId: ind.indicatorId,
+      label: ind.label,
+      unit: ind.unit,
+      period: ind.period,
+      source: ind.source,
+      home: home ? { value: home.value, u: home.u } : null,
+      rank: home ? 1 + ind.values.filter((v) => better(v.value, home.value)).length : null,
+      count: ind.values.length,
+      nationalMedian: median(ind.values.map((v) => v.value)),
+      peersMedian: peers.length > 0 ? median(peers) : null,
+      peerCount: peers.length,
+    };
+  });
+  let conditions: ConditionsView | null = null;
+  let conditionsError: string | null = null;
+  const byPeriod = indicators.filter((i) => i.values.length >= 50);
+  if (byPeriod.length >= 2) {
+    const areaIds = [...new Set(byPeriod.flatMap((i) => i.values.map((v) => v.areaId)))].sort();
+    try {
+      const scale: ConditionsScale = conditionsScale(
+        areaIds.map((areaId) => ({
+          areaId,
+          values: Object.fromEntries(
+            byPeriod.map((i) => [i.indicatorId, i.values.find((v) => v.areaId === areaId)?.value ?? null]),
+          ),
+        })),
+        byPeriod.map((i) => ({
+          id: i.indicatorId,
+          label: i.label,
+          direction: i.direction,
+          grading: { kind: "quantiles", probs: [1 / 3, 2 / 3] },
+        })),
+      );
+      const home = scale.areas.find((a) => a.areaId === homeId);
+      conditions = {
+        conditions: scale.conditions.map((c) => ({
+          id: c.id,
+          label: c.label ?? c.id,
+          location: c.location,
+          se: c.se,
+        })),
+        home:
+          home && home.measure !== null && home.se !== null
+            ? {
+                measure: home.measure,
+                se: home.se,
+                score: home.score,
+                scoreSe: home.scoreSe,
+                rank: home.rank,
+              }
+            : null,
+        measured: scale.areas.filter((a) => a.measure !== null).length,
+        reliability: scale.reliability,
+        transform: scale.transform.description,
+      };
+    } catch (e) {
+      if (!(e instanceof EngineInputError)) throw e;
+      conditionsError = e.message;
+    }
+  }
+  return {
+    rows,
+    peers: [...peerIds].sort().map((id) => ({ id, name: names.get(id) ?? id })),
+    peerGroups: groups.map((g) => g.title),
+    conditions,
+    conditionsError,
+  };
+}
