@@ -27,7 +27,9 @@ export class IssueCollector {
     this.#badLines.add(line);
     if (this.issues.length < this.cap) {
       const v = value ?? "";
-      this.issues.push({ line, column, value: v.length > 80 ? v.slice(0, 77) + "..." : v, reason });
+      // A flat copy: a slice would keep the whole chunk of the file it came from in memory.
+      const kept = JSON.parse(JSON.stringify(v.length > 80 ? v.slice(0, 77) + "..." : v)) as string;
+      this.issues.push({ line, column: JSON.parse(JSON.stringify(column)) as string, value: kept, reason });
     }
   }
 

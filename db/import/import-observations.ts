@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { insertObservations } from "../repositories/observation-repository";
 import type { Db, NewObservation } from "../schema";
+import { bulkInsertObservations } from "./bulk-insert-observations";
 import { checkCellCount, mapHeader } from "./csv-header";
 import { numberOrNull, numberText, parseRow, periodCell, textCell } from "./cell-schemas";
 import { csvBatches, type ImportSource } from "./import-source";
@@ -50,16 +50,6 @@ export function toObservationRow(r: z.output<typeof ObservationRowSchema>): Obse
   };
 }
 
-/** The unique key of an observation (indicator, area, group or "", period), as one string. */
-export function observationKey(
-  indicator: string,
-  area: string,
-  group: string | null,
-  period: string,
-): string {
-  return `${indicator}\u0000${area}\u0000${group ?? ""}\u0000${period}`;
-}
-
 const UNKNOWN = {
   indicator: "unknown indicator (not in the indicators table)",
   area: "unknown area (not in the areas table)",
@@ -87,14 +77,41 @@ export async function loadReferenceIds(db: Db): Promise<ReferenceIds> {
   };
 }
 
+/** A component → small integer table; stores a flat copy of each new string (never a slice of the file). */
+class Interner {
+  readonly #ids = new Map<string, number>();
+  id(s: string): number {
+    let i = this.#ids.get(s);
+    if (i === undefined) {
+      i = this.#ids.size;
+      this.#ids.set([...s].join(""), i);
+    }
+    return i;
+  }
+}
+
 /**
  * Duplicate-key guard across a file and the database: keys seen in the file, plus the keys already
- * stored for each indicator, loaded once by {@link prepare} before its rows are checked.
+ * stored for each indicator, loaded once by {@link prepare} before its rows are checked. A key is held
+ * as one number built from interned component ids (13 + 17 + 10 + 13 bits, exact below 2^53), so a
+ * million keys cost tens of MB and keep no part of the file alive; beyond those ranges a short string.
  */
 export class ObservationKeyGuard {
-  readonly #seen = new Map<string, number>();
+  readonly #seen = new Map<number | string, number>();
   readonly #loaded = new Set<string>();
+  readonly #parts = [new Interner(), new Interner(), new Interner(), new Interner()] as const;
   constructor(private readonly db: Db) {}
+
+  #key(indicator: string, area: string, group: string | null, period: string): number | string {
+    const [i, a, g, p] = [
+      this.#parts[0].id(indicator),
+      this.#parts[1].id(area),
+      this.#parts[2].id(group ?? ""),
+      this.#parts[3].id(period),
+    ];
+    if (i < 8192 && a < 131072 && g < 1024 && p < 8192) return ((i * 131072 + a) * 1024 + g) * 8192 + p;
+    return `${i},${a},${g},${p}`;
+  }
 
   /** Load the stored keys of the indicators not loaded yet. */
   async prepare(indicators: Iterable<string>): Promise<void> {
@@ -107,13 +124,13 @@ export class ObservationKeyGuard {
         .select(["indicator_id", "area_id", "group_code", "period"])
         .where("indicator_id", "in", fresh.slice(k, k + 500))
         .execute();
-      for (const r of stored)
-        this.#seen.set(observationKey(r.indicator_id, r.area_id, r.group_code, r.period), 0);
+      for (const r of stored) this.#seen.set(this.#key(r.indicator_id, r.area_id, r.group_code, r.period), 0);
     }
   }
 
   /** null when the key is new; else where it was seen ("line N" or "the database"). */
-  check(key: string, line: number): string | null {
+  check(indicator: string, area: string, group: string | null, period: string, line: number): string | null {
+    const key = this.#key(indicator, area, group, period);
     const before = this.#seen.get(key);
     if (before !== undefined) return before === 0 ? "the database" : `line ${before}`;
     this.#seen.set(key, line);
@@ -151,7 +168,7 @@ export function checkObservationRow(
     ok = false;
   }
   if (ok) {
-    const dup = keys.check(observationKey(row.indicator, row.area, row.group, row.period), line);
+    const dup = keys.check(row.indicator, row.area, row.group, row.period, line);
     if (dup) {
       add(
         line,
@@ -165,13 +182,13 @@ export function checkObservationRow(
   return ok;
 }
 
-/** Observations per write: the repository compiles one INSERT per chunk size and reuses it. */
+/** Observations buffered per write. */
 export const OBSERVATION_WRITE_ROWS = 5000;
 
-/** A writer of observation rows through the observation repository's bulk insert. */
+/** A writer of observation rows in JSON-parameter bulk inserts ({@link bulkInsertObservations}). */
 export function observationWriter(trx: Db): BatchWriter<NewObservation> {
   return new BatchWriter<NewObservation>(async (rows) => {
-    await insertObservations(trx, rows);
+    await bulkInsertObservations(trx, rows);
   }, OBSERVATION_WRITE_ROWS);
 }
 
