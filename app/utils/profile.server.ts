@@ -1,3 +1,4 @@
+import { suppressSmallCells } from "../../engine/disclosure";
 import { groupGap, inequalityWithUncertainty, type InequalityWithUncertainty } from "../../engine/equity";
 import {
   compositeScore,
@@ -77,7 +78,12 @@ function combine(scores: ScoreView[]): ScoreView | null {
  * equally weighted mean of their indicators with GUM uncertainty (engine/measurement/profile).
  */
 export function buildAreaProfile(data: AreaProfileData, locale: "sv" | "en"): AreaProfileView {
-  const areaLevel = data.observations.filter((o) => o.groupCode === null);
+  // DESIGN §2: a figure resting on fewer respondents than the disclosure threshold is shown
+  // nowhere, so no indicator row or score is built from it either (n unknown: not a sample)
+  const observations = data.observations.filter(
+    (o) => o.n === null || !suppressSmallCells([{ n: o.n }], { fields: [] })[0]!.suppressed,
+  );
+  const areaLevel = observations.filter((o) => o.groupCode === null);
   const dimensions: DimensionView[] = data.dimensions.map((d) => {
     const indicators: IndicatorView[] = [];
     for (const o of areaLevel.filter((x) => x.dimensionId === d.id)) {
@@ -106,7 +112,7 @@ export function buildAreaProfile(data: AreaProfileData, locale: "sv" | "en"): Ar
     };
   });
   const segments: SegmentView[] = data.segments.map((s) => {
-    const own = data.observations.filter((o) => o.groupCode === s.groupCode);
+    const own = observations.filter((o) => o.groupCode === s.groupCode);
     const scores: Record<string, ScoreView | null> = {};
     for (const d of data.dimensions) {
       const list = own
