@@ -131,3 +131,5 @@ export default function DataIndex() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

@@ -260,3 +260,5 @@ export default function ImportPage() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

@@ -118,3 +118,5 @@ export default function IndicatorPage() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

@@ -63,3 +63,5 @@ export default function EditIntervention() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

@@ -95,3 +95,5 @@ export default function InterventionsIndex() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

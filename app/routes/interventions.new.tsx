@@ -40,3 +40,5 @@ export default function NewIntervention() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

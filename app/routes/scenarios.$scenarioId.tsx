@@ -208,3 +208,5 @@ export default function ScenarioPage() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

@@ -129,3 +129,5 @@ export default function ScenariosIndex() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";

@@ -165,3 +165,5 @@ export default function RuleSetPage() {
     </>
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "~/components/pages/page-error-boundary";
