@@ -1,3 +1,4 @@
+import { segmentGroup } from "../engine/decision/analysis-schema";
 import { EngineInputError } from "../engine/errors";
 import helsingborg2026 from "./rules/helsingborg-2026.json";
 import { ScenarioSchema, RuleSetSchema, type AnalysisScenario, type RuleSet, type Scenario } from "./schema";
@@ -49,17 +50,29 @@ export function getRuleSet(id: string): RuleSet | undefined {
  * shares, so on a subset they are rescaled by 1 / Σ of the subset's interval midpoints and
  * clipped to [0, 1]: an approximation that keeps each dimension's relative standing.
  *
+ * Group priority weights are kept for the groups of `segmentIds` (all of them when not given).
+ *
  * @param scenario - a validated scenario
  * @param dimIds - the analysis's dimensions
+ * @param segmentIds - the analysis's segment ids, to keep only the group weights that apply
  * @returns the analysis scenario (`id` is `<id>@v<version>`)
  * @throws EngineInputError when the scenario gives no weight for one of the dimensions
  */
-export function scenarioForAnalysis(scenario: Scenario, dimIds: readonly string[]): AnalysisScenario {
+export function scenarioForAnalysis(
+  scenario: Scenario,
+  dimIds: readonly string[],
+  segmentIds?: readonly string[],
+): AnalysisScenario {
+  const groups = segmentIds ? new Set(segmentIds.map(segmentGroup)) : null;
+  const groupWeights = scenario.groupWeights
+    ? Object.fromEntries(Object.entries(scenario.groupWeights).filter(([g]) => !groups || groups.has(g)))
+    : undefined;
   const w = scenario.weights;
   const base = {
     id: `${scenario.id}@v${scenario.version}`,
     inequalityAversion: scenario.inequalityAversion,
     ...(scenario.rankBy ? { rankBy: scenario.rankBy } : {}),
+    ...(groupWeights && Object.keys(groupWeights).length > 0 ? { groupWeights } : {}),
   };
   if (w === "none") return { ...base, weights: "none" };
   const named = Array.isArray(w.order) ? (w.order as string[]) : Object.keys(w);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AnalysisScenarioSchema} from "../engine/decision/analysis-schema";
+import type { AnalysisScenarioSchema } from "../engine/decision/analysis-schema";
 import { WeightsSchema } from "../engine/decision/analysis-schema";
 import { RuleListSchema } from "../engine/rules/rule-schema";
 
@@ -48,6 +48,8 @@ export const ScenarioSchema = z
     weights: WeightsSchema,
     inequalityAversion: z.number().min(0, "must be ≥ 0"),
     rankBy: z.enum(["impact", "costEffectiveness"]).optional(),
+    /** Group priority weights per group code (e.g. "age_80p_f"), factors > 0 on population shares. */
+    groupWeights: z.record(z.string().min(1), z.number().positive()).optional(),
   })
   .superRefine((s, ctx) => {
     const w = s.weights;

@@ -56,7 +56,23 @@ export const AnalysisScenarioSchema = z.strictObject({
   weights: WeightsSchema,
   inequalityAversion: finite.min(0, "must be ≥ 0"),
   rankBy: z.enum(["impact", "costEffectiveness"]).optional(),
+  /**
+   * Group priority weights (DESIGN §1 "scenario"): per group code (the part of a segment id after
+   * its last ":"), a factor > 0 on the segment's population share in the welfare function;
+   * groups not named keep factor 1.
+   */
+  groupWeights: z
+    .record(
+      id,
+      finite.refine((v) => v > 0, "must be > 0"),
+    )
+    .optional(),
 });
+
+/** The group code of a segment id ("1283-S1:age_65_79_f" → "age_65_79_f"; no ":" → the whole id). */
+export function segmentGroup(segmentId: string): string {
+  return segmentId.slice(segmentId.lastIndexOf(":") + 1);
+}
 
 const base = z.strictObject({
   format: z.literal(ANALYSIS_FORMAT),
@@ -134,6 +150,14 @@ export const AnalysisSchema = base.superRefine((a, ctx) => {
       issue(["interventions", i, "attributes", "department"], "must be a string");
     }
   });
+  const groups = new Set(a.segments.map((sg) => segmentGroup(sg.id)));
+  for (const g of Object.keys(a.scenario.groupWeights ?? {})) {
+    if (!groups.has(g))
+      issue(
+        ["scenario", "groupWeights", g],
+        `refers to no segment's group (groups: ${[...groups].join(", ")})`,
+      );
+  }
   const w = a.scenario.weights;
   const wPath = ["scenario", "weights"];
   let exact: Record<string, number> | null = null;

@@ -1,4 +1,4 @@
-import type { Analysis } from "../decision/analysis-schema";
+import { segmentGroup, type Analysis } from "../decision/analysis-schema";
 import { EngineInputError } from "../errors";
 import { createRandom, distMean, sampleDist, type Dist } from "../random";
 import { sampleWeights } from "./sample-weights";
@@ -46,7 +46,7 @@ export interface SampledModel {
   seed: number;
   dimIds: string[];
   segmentIds: string[];
-  /** Population shares p_s = N_s / ΣN. */
+  /** Welfare shares p_s = N_s g_s / Σ N g, g the scenario's group priority weight (1 when none). */
   shares: Float64Array;
   totalPopulation: number;
   /** Baseline values v[s·D + d]. */
@@ -89,7 +89,10 @@ export function sampleModel(
     );
   }
   const totalPopulation = analysis.segments.reduce((s, seg) => s + seg.population, 0);
-  const shares = Float64Array.from(analysis.segments, (s) => s.population / totalPopulation);
+  const priority = analysis.scenario.groupWeights ?? {};
+  const weighted = analysis.segments.map((s) => s.population * (priority[segmentGroup(s.id)] ?? 1));
+  const weightedTotal = weighted.reduce((a, b) => a + b, 0);
+  const shares = Float64Array.from(weighted, (n) => n / weightedTotal);
   const draw = (key: string, dist: Dist) => sampleDist(dist, draws, createRandom(streamSeed(seed, key)));
 
   const scoreValues = new Float64Array(S * D);

@@ -114,6 +114,13 @@ describe("AnalysisSchema", () => {
     expect(got[3]).toMatch(/^rules\[0\]\.conditions\.all\[1\]\.operator must be "equal" or "notEqual"/);
   });
 
+  it("refuses group priority weights for a group no segment has", () => {
+    const a = handAnalysis(0, {
+      scenario: { id: "s", weights: { d1: 1, d2: 1 }, inequalityAversion: 0, groupWeights: { C: 2 } },
+    });
+    expect(issues(a)).toEqual(["scenario.groupWeights.C refers to no segment's group (groups: A, B)"]);
+  });
+
   it("throws one line listing every issue", () => {
     expect(() => parseAnalysis({ format: "livsval.analysis/2" })).toThrow(
       /^parseAnalysis: format must be "livsval.analysis\/1"; seed is required/,

@@ -49,6 +49,16 @@ describe("rankInterventions on the hand-worked two-segment case", () => {
     expect(r.candidates[0]!.pBest).toBe(1);
   });
 
+  it("applies group priority weights to the population shares", () => {
+    // groupWeights {B: ⅓}: p ∝ (1·1, 3·⅓) = (½, ½); ε = 0: ΔW_x = ½·5 = 2.5 > ΔW_y = ½·4 = 2
+    const input = handAnalysis(0) as { scenario: Record<string, unknown> };
+    input.scenario.groupWeights = { B: 1 / 3 };
+    const r = rank(input);
+    expect(r.candidates[0]!.impact.mean).toBeCloseTo(2.5, 12);
+    expect(r.candidates[1]!.impact.mean).toBeCloseTo(2, 12);
+    expect(r.ranking).toEqual(["x", "y"]);
+  });
+
   it("gives total impact and cost-effectiveness per MSEK", () => {
     const r = rank(handAnalysis(0), "costEffectiveness");
     // ΣN = 4: total x = 1.25·4 = 5 per 1 MSEK; total y = 3·4 = 12 per 2 MSEK = 6 per MSEK
