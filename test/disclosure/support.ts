@@ -1,0 +1,100 @@
+import type { Db } from "../../db/schema";
+
+/*
+ * Disclosure test data (DESIGN §2: cells with n < 10 are suppressed everywhere they are shown).
+ * Helsingborg has two groups. Women's only health figure rests on n = 9 respondents; men's on
+ * n = 10. The figures are chosen so that none of them, nor anything derived by the pages (a 0–100
+ * score with goalposts 0 and 100 is the value itself; k = 2 interval ends), occurs by chance
+ * elsewhere: a leak shows as the digits in the serialised page data.
+ */
+
+/** The n = 9 cell (must never leave) and the n = 10 cell (must be shown). */
+export const SMALL = { group: "age_20_44_f", value: 83.17, u: 4.21, n: 9 } as const;
+export const SHOWN = { group: "age_20_44_m", value: 41.93, u: 3.07, n: 10 } as const;
+
+/** Digits of the small cell and of what pages derive from it (interval ends 83.17 ± 2·4.21). */
+export const SMALL_DIGITS = ["83.17", "4.21", "74.75", "91.59"] as const;
+
+/** Helsingborg, two groups with segments, one dimension with one survey indicator, three observations. */
+export async function seedDisclosureCase(db: Db): Promise<void> {
+  await db
+    .insertInto("areas")
+    .values({ id: "1283", name: "Helsingborg", kind: "municipality", parent_id: null, synthetic: 0 })
+    .execute();
+  await db
+    .insertInto("population_groups")
+    .values([
+      { code: SMALL.group, dimension: "age_sex", label: "Kvinnor 20–44 år" },
+      { code: SHOWN.group, dimension: "age_sex", label: "Män 20–44 år" },
+    ])
+    .execute();
+  await db
+    .insertInto("segments")
+    .values(
+      [SMALL.group, SHOWN.group].map((g) => ({
+        id: `1283:${g}`,
+        area_id: "1283",
+        group_code: g,
+        period: "2019",
+        population: 2000,
+        dataset_id: null,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto("dimensions")
+    .values({ id: "health", label_sv: "hälsa", label_en: "health", kind: "current", sort: 4 })
+    .execute();
+  await db
+    .insertInto("indicators")
+    .values({
+      id: "self_rated_health",
+      dimension_id: "health",
+      label: "Självskattad hälsa",
+      unit: "%",
+      direction: "higher",
+      kind: "subjective",
+      level: "individual",
+      goal_lo: 0,
+      goal_hi: 100,
+      source: "survey",
+    })
+    .execute();
+  await db
+    .insertInto("datasets")
+    .values({
+      id: "ds_survey",
+      source: "synthetic disclosure test",
+      licence: "CC0",
+      retrieved: "2026-12-04",
+      sha256: "cd".repeat(32),
+      kind: "observations",
+      file_name: "survey.csv",
+      row_count: 3,
+      synthetic: 1,
+      note: null,
+    })
+    .execute();
+  await db
+    .insertInto("observations")
+    .values(
+      [
+        { group_code: null, value: 62.5, u: 1.5, n: 400 },
+        { group_code: SMALL.group, value: SMALL.value, u: SMALL.u, n: SMALL.n },
+        { group_code: SHOWN.group, value: SHOWN.value, u: SHOWN.u, n: SHOWN.n },
+      ].map((o) => ({
+        ...o,
+        indicator_id: "self_rated_health",
+        area_id: "1283",
+        period: "2019",
+        dataset_id: "ds_survey",
+      })),
+    )
+    .execute();
+}
+
+/** The small cell's digits that occur in a serialised body (empty when nothing leaked). */
+export function leakedDigits(body: unknown): string[] {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return SMALL_DIGITS.filter((d) => text.includes(d));
+}
