@@ -5,6 +5,7 @@ import * as createSurvey from "./migrations/2026_12_04_2101_create_survey";
 import * as createInterventionsRounds from "./migrations/2026_12_04_2102_create_interventions_rounds";
 import * as createUsersAudit from "./migrations/2026_12_04_2103_create_users_audit";
 import * as createAreaGroups from "./migrations/2026_12_04_2200_create_area_groups";
+import * as createReferenceValues from "./migrations/2026_12_04_2201_create_reference_values";
 
 /**
  * Every migration, by name. A static object rather than a folder read at run time, so the app bundles.
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_2102_create_interventions_rounds": createInterventionsRounds,
   "2026_12_04_2103_create_users_audit": createUsersAudit,
   "2026_12_04_2200_create_area_groups": createAreaGroups,
+  "2026_12_04_2201_create_reference_values": createReferenceValues,
 };
 
 /** Where migration steps are reported; the default writes to stderr so JSON on stdout stays clean. */

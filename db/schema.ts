@@ -246,10 +246,29 @@ export interface AreaGroupMemberTable {
   area_id: string;
 }
 
+/**
+ * A value of a published series (e.g. WHR ladder, OECD BLI) for a country or region, kept for
+ * international comparison; `u` is the standard uncertainty (stated or a documented assumption).
+ */
+export interface ReferenceValueTable {
+  series: string;
+  series_label: string;
+  unit: string;
+  direction: IndicatorDirection;
+  entity_code: string;
+  entity_name: string;
+  entity_kind: "country" | "region";
+  period: string;
+  value: number;
+  u: number | null;
+  dataset_id: string;
+}
+
 export interface Database {
   areas: AreaTable;
   area_groups: AreaGroupTable;
   area_group_members: AreaGroupMemberTable;
+  reference_values: ReferenceValueTable;
   population_groups: PopulationGroupTable;
   segments: SegmentTable;
   dimensions: DimensionTable;
@@ -273,6 +292,8 @@ export interface Database {
 /** The database handle repositories take: a `Kysely<Database>` or a transaction from one. */
 export type Db = Kysely<Database>;
 
+export type ReferenceValue = Selectable<ReferenceValueTable>;
+export type NewReferenceValue = Insertable<ReferenceValueTable>;
 export type AreaGroup = Selectable<AreaGroupTable>;
 export type NewAreaGroup = Insertable<AreaGroupTable>;
 export type Area = Selectable<AreaTable>;

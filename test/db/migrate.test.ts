@@ -16,6 +16,7 @@ const appTables = [
   "interventions",
   "observations",
   "population_groups",
+  "reference_values",
   "rounds",
   "rule_sets",
   "scenarios",
@@ -70,10 +71,10 @@ describe("migrations on a fresh in-memory SQLite database", () => {
 
   it("undoes only the latest migration by default", async () => {
     await migrateToLatest(db, () => {});
-    expect(await migrateDown(db, { log: () => {} })).toEqual(["2026_12_04_2200_create_area_groups"]);
+    expect(await migrateDown(db, { log: () => {} })).toEqual(["2026_12_04_2201_create_reference_values"]);
     const names = await tableNames(db);
-    expect(names).not.toContain("area_groups");
-    expect(names).toContain("audit_events");
+    expect(names).not.toContain("reference_values");
+    expect(names).toContain("area_groups");
   });
 
   it("runs SQLite with foreign keys on and a busy timeout of 5 s", async () => {

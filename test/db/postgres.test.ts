@@ -69,7 +69,7 @@ describe.skipIf(whyNot !== null)("the database layer on PostgreSQL", () => {
 
   it("migrates up into an empty schema", async () => {
     const tables = await db.introspection.getTables();
-    expect(tables.filter((t) => !t.name.startsWith("kysely_")).length).toBe(21);
+    expect(tables.filter((t) => !t.name.startsWith("kysely_")).length).toBe(22);
   });
 
   it("round-trips observations through the chunked insert, rolling back a failing batch", async () => {
@@ -138,6 +138,6 @@ describe.skipIf(whyNot !== null)("the database layer on PostgreSQL", () => {
     await migrateDown(db, { all: true, log: () => {}, schema });
     const tables = await db.introspection.getTables();
     expect(tables.filter((t) => !t.name.startsWith("kysely_"))).toEqual([]);
-    expect(Object.keys(migrations).length).toBe(5);
+    expect(Object.keys(migrations).length).toBe(6);
   });
 });
