@@ -1,4 +1,5 @@
 import type { Db } from "../../db/schema";
+import { insertReferenceRows } from "../fuzz/support/reference-rows";
 
 /*
  * Disclosure test data (DESIGN §2: cells with n < 10 are suppressed everywhere they are shown).
@@ -17,10 +18,7 @@ export const SMALL_DIGITS = ["83.17", "4.21", "74.75", "91.59"] as const;
 
 /** Helsingborg, two groups with segments, one dimension with one survey indicator, three observations. */
 export async function seedDisclosureCase(db: Db): Promise<void> {
-  await db
-    .insertInto("areas")
-    .values({ id: "1283", name: "Helsingborg", kind: "municipality", parent_id: null, synthetic: 0 })
-    .execute();
+  await insertReferenceRows(db, { dimensions: ["health"], areas: { "1283": "Helsingborg" } });
   await db
     .insertInto("population_groups")
     .values([
@@ -40,10 +38,6 @@ export async function seedDisclosureCase(db: Db): Promise<void> {
         dataset_id: null,
       })),
     )
-    .execute();
-  await db
-    .insertInto("dimensions")
-    .values({ id: "health", label_sv: "hälsa", label_en: "health", kind: "current", sort: 4 })
     .execute();
   await db
     .insertInto("indicators")
