@@ -159,7 +159,7 @@ export default function AnalysisPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="ranking-title" id="ranking">
+      <section id="ranking">
         <h2 id="ranking-title">{t("analysis.ranking")}</h2>
         <div className="table-scroll" role="region" aria-labelledby="ranking-title" tabIndex={0}>
           <table id="ranking-table">

@@ -20,7 +20,14 @@ export interface ScopeOptions {
 
 /** Areas and population groups offered in the scope form. */
 export async function loadScopeOptions(db: Db): Promise<ScopeOptions> {
-  const areas = await db.selectFrom("areas").selectAll().orderBy("parent_id").orderBy("id").execute();
+  // only areas with population segments can be profiled and analysed
+  const areas = await db
+    .selectFrom("areas")
+    .selectAll()
+    .where("id", "in", db.selectFrom("segments").select("area_id"))
+    .orderBy("parent_id")
+    .orderBy("id")
+    .execute();
   const groups = await db.selectFrom("population_groups").selectAll().orderBy("code").execute();
   return {
     areas: areas.map((a) => ({ id: a.id, name: a.name, synthetic: a.synthetic === 1 })),

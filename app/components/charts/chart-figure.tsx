@@ -37,7 +37,7 @@ export function ChartFigure({
   const t = useT();
   const locale = useLocale();
   return (
-    <section aria-labelledby={`${id}-title`} className="chart" id={id}>
+    <section className="chart" id={id}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p>{intro}</p>
       <div className="chart-drawing">{children}</div>

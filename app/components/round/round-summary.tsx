@@ -202,7 +202,7 @@ export function AuditTrail({ audit }: { audit: RoundView["audit"] }) {
   const t = useT();
   const state = (s: string | null) => (s ? t(`state.${s}` as Parameters<typeof t>[0]) : "–");
   return (
-    <section aria-labelledby="audit-title">
+    <section>
       <h2 id="audit-title">{t("round.audit")}</h2>
       <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
         <table id="round-audit">

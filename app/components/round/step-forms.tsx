@@ -38,7 +38,7 @@ function StepForm({
   return (
     <Form
       method="post"
-      action={`?step=${step}`}
+      action={`?index&step=${step}`}
       className="round-step"
       id={`step-${step}`}
       aria-describedby={formError ? errorId : undefined}
@@ -329,7 +329,7 @@ export function Exclusions({
                   })}
                 </p>
               ) : mayOverride && c.exclusions.length > 0 ? (
-                <Form method="post" action="?step=override" className="override" noValidate>
+                <Form method="post" action="?index&step=override" className="override" noValidate>
                   <CsrfField />
                   <input type="hidden" name="version" value={view.round.version} />
                   <input type="hidden" name="candidateId" value={x.candidateId} />
@@ -407,7 +407,7 @@ export function ScenarioStep({ view, feedback }: { view: View; feedback?: StepFe
                 id={`sens-${s.id}`}
                 name="sensitivity"
                 value={s.id}
-                defaultChecked={chosen ? chosen.sensitivity.includes(s.id) : i > 0}
+                defaultChecked={chosen ? chosen.sensitivity.includes(s.id) : i === 1 || i === 2}
               />{" "}
               <label htmlFor={`sens-${s.id}`}>{s.label}</label>
             </li>

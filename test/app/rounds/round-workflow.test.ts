@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ROUND_ID, seedDemoRound } from "../../../db/seed/demo-round";
 import type { Db } from "../../../db/schema";
 import type { Role } from "~/auth/policy";
-import { action as roundAction, loader as roundLoader } from "~/routes/rounds.$roundId";
+import { action as roundAction, loader as roundLoader } from "~/routes/rounds.$roundId._index";
 import { loader as analysisLoader } from "~/routes/rounds.$roundId.analysis";
 import { loader as csvLoader } from "~/routes/rounds.$roundId.csv.$table";
 import { action as recordAction, loader as recordLoader } from "~/routes/rounds.$roundId.record";

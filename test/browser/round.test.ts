@@ -1,0 +1,150 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ensureDemoRound,
+  expectNoAxeViolations,
+  passwordsByRole,
+  signIn,
+  signOut,
+} from "../app/rounds/browser-support";
+import { launchBrowser, type Browser } from "./support/browser";
+import { startServer, type RunningServer } from "./support/server";
+
+// One whole prioritisation round in the browser, from a new round's scope to a published decision
+// record and its follow-up, each role signing in for its steps; axe-core on every page.
+
+let server: RunningServer;
+let browser: Browser;
+let users: Record<string, { username: string; password: string }>;
+
+beforeAll(async () => {
+  server = await startServer();
+  await ensureDemoRound(server);
+  users = passwordsByRole(server);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function as(page: Page, role: string): Promise<void> {
+  if (await page.getByRole("button", { name: "Logga ut" }).count()) await signOut(page);
+  await signIn(page, server, users[role]!.username, users[role]!.password);
+}
+
+async function currentStep(page: Page): Promise<string> {
+  return (await page.locator('.round-stepper [aria-current="step"]').textContent()) ?? "";
+}
+
+/** Submit a step's form by its button and wait for the redirect back to the round page. */
+async function submit(page: Page, form: string, button: string): Promise<void> {
+  const posted = page.waitForResponse((r) => r.request().method() === "POST");
+  await page.locator(`#step-${form}`).getByRole("button", { name: button }).click();
+  await posted;
+  // after the action Remix revalidates the loaders (a GET of ….data); wait for it to render
+  await page
+    .waitForResponse((r) => r.request().method() === "GET" && r.url().includes(".data"), { timeout: 10_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+  const errors = await page.locator(".form-error, .field-error").allTextContents();
+  expect(errors, `${form} on ${page.url()}`).toEqual([]);
+}
+
+describe("a prioritisation round in the browser", () => {
+  it("goes from scope to a published decision record and its follow-up, every page passing axe", async () => {
+    expect(Object.keys(users).sort()).toEqual(["admin", "analyst", "budget_planner", "committee", "viewer"]);
+    const page = await browser.context.newPage();
+    await as(page, "analyst");
+
+    await page.goto(`${server.url}/rounds`);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Ny prioriteringsomgång" }).click();
+    await page.waitForURL(/\/rounds\/new$/);
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Namn på omgången").fill("Webbläsartest 2027");
+    await page.getByRole("button", { name: "Skapa omgången" }).click();
+    await page.waitForURL(/\/rounds\/[0-9a-f-]{36}$/);
+    const roundUrl = page.url();
+    expect(await currentStep(page)).toContain("Utkast");
+    await expectNoAxeViolations(page);
+
+    await submit(page, "scope", "Spara avgränsningen");
+    expect(await currentStep(page)).toContain("Avgränsad");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Anteckning om behoven").fill("De äldsta har lägst hälsa.");
+    await submit(page, "needs", "Behoven är granskade");
+    expect(await currentStep(page)).toContain("Behov granskade");
+    await expectNoAxeViolations(page);
+
+    await submit(page, "candidates", "Spara valet av insatser");
+    await expectNoAxeViolations(page);
+    await submit(page, "rules", "Tillämpa regelverket");
+    expect(await currentStep(page)).toContain("Regelverk tillämpat");
+    await expectNoAxeViolations(page);
+    await submit(page, "scenario", "Spara scenariovalet");
+    expect(await currentStep(page)).toContain("Viktningsscenario valt");
+    await expectNoAxeViolations(page);
+
+    await page.locator("#step-analyse").getByRole("button", { name: "Kör analysen" }).click();
+    await page.waitForLoadState("networkidle");
+    for (let i = 0; i < 120 && !(await currentStep(page)).includes("Analyserad"); i++) {
+      await page.waitForTimeout(1000);
+      await page.goto(roundUrl);
+    }
+    expect(await currentStep(page)).toContain("Analyserad");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Visa analysen" }).click();
+    await page.waitForURL(/\/analysis$/);
+    await page.locator("#ranking-table").waitFor();
+    expect(await page.locator("#ranking-table tbody tr").count()).toBeGreaterThan(1);
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole("button", { name: "Förklara" }).click();
+    await page.locator("#why-table").waitFor();
+    await expectNoAxeViolations(page);
+
+    await as(page, "budget_planner");
+    await page.goto(roundUrl);
+    await expectNoAxeViolations(page);
+    const rationales = page.locator('#step-portfolio textarea[name^="rationale."]');
+    for (let i = 0; i < (await rationales.count()); i++)
+      await rationales.nth(i).fill("Motiverat av analysen.");
+    await submit(page, "portfolio", "Spara förslaget");
+    expect(await currentStep(page)).toContain("Förslag lagt");
+    await submit(page, "submit", "Lämna till nämnden");
+    expect(await currentStep(page)).toContain("Nämndens granskning");
+
+    await as(page, "committee");
+    await page.goto(roundUrl);
+    await expectNoAxeViolations(page);
+    await submit(page, "review", "Godkänn förslaget");
+    await page.getByLabel("Beslutets sammanfattning").fill("Nämnden beslutar enligt förslaget.");
+    await submit(page, "publish", "Publicera beslutet");
+    expect(await currentStep(page)).toContain("Beslutad");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Beslutsunderlag" }).click();
+    await page.waitForURL(/\/record$/);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Reproducera analysen" }).click();
+    await page.locator("#reproduce-result p").waitFor({ timeout: 60_000 });
+    expect(await page.locator("#reproduce-result").textContent()).toContain("identiskt");
+
+    await as(page, "analyst");
+    await page.goto(roundUrl);
+    const measured = page.locator('#step-followup input[name="measured"]');
+    const u = page.locator('#step-followup input[name="u"]');
+    for (let i = 0; i < (await measured.count()); i++) {
+      await measured.nth(i).fill("0.01");
+      await u.nth(i).fill("0.005");
+    }
+    await page.getByLabel("Anteckning", { exact: true }).fill("Första årets mätning.");
+    await submit(page, "followup", "Spara uppföljningen");
+    expect(await currentStep(page)).toContain("Uppföljd");
+    await expect(page.locator("#followup-table").count()).resolves.toBe(1);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
