@@ -29,7 +29,8 @@ export function welfareChange(
       bySegment.get(segment)!.push(...effects);
     }
   }
-  const sum = Float64Array.from(state.sum);
+  // δ = Σ_touched p_s (f(Q_s after) − f(Q_s)); the EDE after is g(S + δ)
+  const delta = new Float64Array(draws);
   const dq = new Float64Array(draws);
   for (const segment of [...bySegment.keys()].sort((a, b) => a - b)) {
     dq.fill(0);
@@ -41,15 +42,26 @@ export function welfareChange(
     const off = segment * draws;
     const p = shares[segment]!;
     if (eps === 0) {
-      for (let t = 0; t < draws; t++) sum[t]! += p * dq[t]!;
+      for (let t = 0; t < draws; t++) delta[t]! += p * dq[t]!;
+    } else if (eps === 1) {
+      for (let t = 0; t < draws; t++) {
+        const q = Math.max(composite[off + t]! + dq[t]!, Q_FLOOR);
+        delta[t]! += p * (Math.log(q) - terms[off + t]!);
+      }
     } else {
       for (let t = 0; t < draws; t++) {
         const q = Math.max(composite[off + t]! + dq[t]!, Q_FLOOR);
-        sum[t]! += p * (welfareTerm(q, eps) - terms[off + t]!);
+        delta[t]! += p * (welfareTerm(q, eps) - terms[off + t]!);
       }
     }
   }
-  const out = new Float64Array(draws);
-  for (let t = 0; t < draws; t++) out[t] = welfareFromSum(sum[t]!, eps) - state.welfare[t]!;
-  return out;
+  if (eps === 0) return delta;
+  // ε = 1: exp(S + δ) − exp(S) = EDE·expm1(δ), without cancellation
+  if (eps === 1) {
+    for (let t = 0; t < draws; t++) delta[t] = state.welfare[t]! * Math.expm1(delta[t]!);
+    return delta;
+  }
+  const { sum, welfare } = state;
+  for (let t = 0; t < draws; t++) delta[t] = welfareFromSum(sum[t]! + delta[t]!, eps) - welfare[t]!;
+  return delta;
 }
