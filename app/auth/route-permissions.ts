@@ -24,7 +24,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   "data.import.tsx": { loader: "data.import", action: "data.import" },
   "interventions._index.tsx": { loader: "interventions.view" },
   "interventions.new.tsx": { loader: "interventions.edit", action: "interventions.edit" },
-  "interventions.$interventionId.tsx": { loader: "interventions.edit", action: "interventions.edit" },
+  "interventions.$interventionId.tsx": { loader: "interventions.view", action: "interventions.edit" },
   "scenarios._index.tsx": { loader: "scenarios.view" },
   "scenarios.$scenarioId.tsx": { loader: "scenarios.view", action: "scenarios.view" },
   "scenarios.rules.$ruleSetId.tsx": { loader: "scenarios.view", action: "scenarios.edit" },

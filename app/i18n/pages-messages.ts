@@ -84,6 +84,8 @@ export const pagesSv = {
   "import.failed": "Filen kunde inte läsas in: {message}",
   "import.fileRequired": "Välj en fil.",
   "import.tooLarge": "Filen är större än {mb} MB. Använd kommandot livsval import för stora filer.",
+  "import.formatHelp":
+    "Observationer: kolumnerna indicator, area, group (tom = hela området), period, value, u (standardosäkerhet, tom = okänd), n (antal svarande, tom = okänt) och valfritt source. Komma, semikolon eller tabb som avgränsare; decimalpunkt. Indikatorer, områden och grupper måste redan finnas. Övriga format beskrivs i data/README.md.",
   "import.cliNote": "Enkätdata (med pseudonymisering) importeras med kommandot livsval import --kind survey.",
 
   "iv.title": "Insatser",
@@ -104,6 +106,7 @@ export const pagesSv = {
   "iv.saved": "Insatsen {label} sparades.",
   "iv.titleNew": "Ny insats",
   "iv.titleEdit": "Redigera insats: {label}",
+  "iv.titleView": "Insats: {label}",
   "iv.basics": "Grunduppgifter",
   "iv.id": "Id (små bokstäver, siffror och bindestreck)",
   "iv.label": "Namn",
@@ -197,6 +200,10 @@ export const pagesSv = {
   "sc.open": "Öppna {label}",
   "sc.editTitle": "Viktningsscenario: {label}",
   "sc.versions": "Versioner: {list}",
+  "sc.versionsNav": "Versioner av scenariot",
+  "sc.versionsLabel": "Versioner:",
+  "sc.olderVersion":
+    "du ser en äldre version; den senaste är v{latest}. Sparar du blir detta innehåll en ny version.",
   "sc.meta": "Namn och beskrivning",
   "sc.labelSv": "Namn på svenska",
   "sc.labelEn": "Namn på engelska",
@@ -335,6 +342,8 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
   "import.failed": "The file could not be imported: {message}",
   "import.fileRequired": "Choose a file.",
   "import.tooLarge": "The file is larger than {mb} MB. Use the livsval import command for large files.",
+  "import.formatHelp":
+    "Observations: the columns indicator, area, group (empty = whole area), period, value, u (standard uncertainty, empty = unknown), n (respondents, empty = unknown) and optionally source. Comma, semicolon or tab as delimiter; decimal point. Indicators, areas and groups must exist already. The other formats are described in data/README.md.",
   "import.cliNote":
     "Survey data (with pseudonymisation) are imported with the command livsval import --kind survey.",
 
@@ -356,6 +365,7 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
   "iv.saved": "The intervention {label} was saved.",
   "iv.titleNew": "New intervention",
   "iv.titleEdit": "Edit intervention: {label}",
+  "iv.titleView": "Intervention: {label}",
   "iv.basics": "Basic facts",
   "iv.id": "Id (lower-case letters, digits and hyphens)",
   "iv.label": "Name",
@@ -449,6 +459,10 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
   "sc.open": "Open {label}",
   "sc.editTitle": "Weighting scenario: {label}",
   "sc.versions": "Versions: {list}",
+  "sc.versionsNav": "Versions of the scenario",
+  "sc.versionsLabel": "Versions:",
+  "sc.olderVersion":
+    "you are looking at an older version; the latest is v{latest}. Saving makes this content a new version.",
   "sc.meta": "Name and description",
   "sc.labelSv": "Name in Swedish",
   "sc.labelEn": "Name in English",

@@ -186,7 +186,12 @@ export default function ImportPage() {
         <CsrfField />
         <p>
           <label htmlFor="f-file">{t("import.file", { mb: loaderData.maxMb })}</label>
-          <input {...errorProps("file", errors)} type="file" accept=".csv,text/csv,text/plain" required />
+          <input
+            {...errorProps("file", errors, "format-help")}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            required
+          />
           <FieldError name="file" errors={errors} />
         </p>
         <p>
@@ -256,6 +261,9 @@ export default function ImportPage() {
           {busy ? t("import.pending") : t("import.submit")}
         </button>
       </Form>
+      <p className="note" id="format-help">
+        {t("import.formatHelp")}
+      </p>
       <p className="note">{t("import.cliNote")}</p>
     </>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { findInterventionById } from "../../db/repositories/intervention-repository";
+import { can } from "~/auth/policy";
 import { requirePermission } from "~/auth/session.server";
 import { InterventionForm } from "~/components/pages/intervention-form";
 import { getLocale } from "~/i18n/locale.server";
@@ -27,11 +28,12 @@ async function findOr404(params: unknown) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "interventions.edit");
+  const user = await requirePermission(request, "interventions.view");
   const record = await findOr404(params);
   return {
     options: await loadFormOptions(getDb(), await getLocale(request)),
     values: valuesFromRecord(record),
+    canEdit: can(user.role, "interventions.edit"),
   };
 }
 
@@ -43,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditIntervention() {
-  const { options, values } = useLoaderData<typeof loader>();
+  const { options, values, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -51,7 +53,7 @@ export default function EditIntervention() {
       <p>
         <Link to="/interventions">{t("iv.title")}</Link>
       </p>
-      <h1>{t("iv.titleEdit", { label: values.label })}</h1>
+      <h1>{t(canEdit ? "iv.titleEdit" : "iv.titleView", { label: values.label })}</h1>
       <InterventionForm
         mode="edit"
         values={actionData?.values ?? values}
@@ -59,6 +61,7 @@ export default function EditIntervention() {
         formError={actionData?.formError}
         formKey={actionData?.formKey ?? "initial"}
         options={options}
+        readOnly={!canEdit}
       />
     </>
   );

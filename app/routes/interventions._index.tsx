@@ -60,16 +60,12 @@ export default function InterventionsIndex() {
               {rows.map((r) => (
                 <tr key={r.id} data-intervention={r.id}>
                   <th scope="row">
-                    {canEdit ? (
-                      <Link
-                        to={`/interventions/${encodeURIComponent(r.id)}`}
-                        aria-label={t("iv.editLabel", { label: r.label })}
-                      >
-                        {r.label}
-                      </Link>
-                    ) : (
-                      r.label
-                    )}
+                    <Link
+                      to={`/interventions/${encodeURIComponent(r.id)}`}
+                      aria-label={canEdit ? t("iv.editLabel", { label: r.label }) : undefined}
+                    >
+                      {r.label}
+                    </Link>
                     <br />
                     <code className="note">{r.id}</code>
                   </th>

@@ -23,6 +23,7 @@ import {
   latestScenario,
   loadPreviewInput,
   saveScenarioAsNewVersion,
+  scenarioVersion,
   ScenarioFormSchema,
   sliderWeights,
   versionList,
@@ -30,6 +31,7 @@ import {
 } from "~/utils/pages-scenarios.server";
 
 const ParamsSchema = z.object({ scenarioId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+const VersionSchema = z.coerce.number().int().min(1).max(1_000_000);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.values.labelSv ?? "Viktningsscenario"} – Livsval` },
@@ -61,13 +63,18 @@ function valuesOf(s: Scenario): ScenarioEditorValues {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "scenarios.view");
   const locale = await getLocale(request);
-  const found = await findOr404(params);
+  const latest = await findOr404(params);
   const db = getDb();
+  const asked = VersionSchema.safeParse(new URL(request.url).searchParams.get("version"));
+  const found = asked.success ? await scenarioVersion(db, latest.doc.id, asked.data) : latest;
+  if (!found) throw new Response("Not found", { status: 404 });
   return {
     scenario: found.doc,
     origin: found.origin,
+    savedAt: found.savedAt,
     kind: weightKind(found.doc),
     versions: await versionList(db, "scenario", found.doc.id),
+    latestVersion: latest.doc.version,
     values: valuesOf(found.doc),
     dimensions: dimensionLabels(locale),
     previewInput: await loadPreviewInput(db, locale),
@@ -187,10 +194,26 @@ export default function ScenarioPage() {
           ? `${t("sc.col.provenance")}: ${scenario.provenance.source}. ${scenario.provenance.method}`
           : `${t("sc.illustrative")}: ${scenario.provenance.note}`}
       </p>
-      <p className="note">
-        {t("sc.versions", { list: loaded.versions.join(", ") })} ·{" "}
-        {loaded.origin === "bundled" ? t("sc.bundled") : `v${scenario.version}`}
-      </p>
+      <nav aria-label={t("sc.versionsNav")} className="note">
+        {t("sc.versionsLabel")}{" "}
+        {loaded.versions.map((v, i) => (
+          <span key={v}>
+            {i > 0 ? ", " : null}
+            {v === scenario.version ? (
+              <strong aria-current="page">v{v}</strong>
+            ) : (
+              <Link to={`/scenarios/${scenario.id}?version=${v}`}>v{v}</Link>
+            )}
+          </span>
+        ))}{" "}
+        ·{" "}
+        {loaded.origin === "bundled"
+          ? t("sc.bundled")
+          : t("sc.savedBy", { at: (loaded.savedAt ?? "").slice(0, 16).replace("T", " ") })}
+        {scenario.version !== loaded.latestVersion
+          ? ` · ${t("sc.olderVersion", { latest: loaded.latestVersion })}`
+          : null}
+      </nav>
       {loaded.kind !== "exact" ? (
         <p className="note">{t("sc.nonExact", { kind: t(`sc.weights.${loaded.kind}`) })}</p>
       ) : null}

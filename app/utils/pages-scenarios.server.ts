@@ -5,6 +5,7 @@ import { appendAuditEvent } from "../../db/repositories/audit-repository";
 import {
   findLatestRuleSet,
   findLatestScenario,
+  findScenarioVersion,
   listRuleSets as listStoredRuleSets,
   listRuleSetVersions,
   listScenarios as listStoredScenarios,
@@ -89,6 +90,21 @@ export async function latestScenario(db: Db, id: string): Promise<DocumentRow<Sc
   if (stored) return { doc: stored.json, origin: "saved", savedAt: stored.created_at };
   const bundled = getScenario(id);
   return bundled ? { doc: bundled, origin: "bundled", savedAt: null } : null;
+}
+
+/** One version of a scenario (stored, or the shipped file when none is stored), or null. */
+export async function scenarioVersion(
+  db: Db,
+  id: string,
+  version: number,
+): Promise<DocumentRow<Scenario> | null> {
+  const stored = await findScenarioVersion(db, id, version, ScenarioSchema);
+  if (stored) return { doc: stored.json, origin: "saved", savedAt: stored.created_at };
+  const bundled = getScenario(id);
+  const anyStored = (await listScenarioVersions(db, id)).length > 0;
+  return bundled && !anyStored && bundled.version === version
+    ? { doc: bundled, origin: "bundled", savedAt: null }
+    : null;
 }
 
 /** The newest version of a rule set: the database's when it has one, else the shipped file's. */

@@ -178,6 +178,12 @@ describe("the intervention pages", () => {
     });
   });
 
+  it("shows an intervention read-only to a viewer", async () => {
+    const r = await call(edit.loader, get("/interventions/parklek", viewer), { interventionId: "parklek" });
+    expect(r.status).toBe(200);
+    expect((r.body as Awaited<ReturnType<typeof edit.loader>>).canEdit).toBe(false);
+  });
+
   it("answers 404 for an unknown intervention and 403 to a viewer who tries to save", async () => {
     expect(
       (await call(edit.loader, get("/interventions/nope", planner), { interventionId: "nope" })).status,

@@ -163,6 +163,14 @@ describe("the scenario pages", () => {
     expect(body.values.weights.health).toBe("10");
     // safety 5 of the largest 10 → slider 5
     expect(body.values.weights.safety).toBe("5");
+    const first = await call(editor.loader, get("/scenarios/equal?version=1", viewer), { scenarioId: "equal" });
+    const v1 = first.body as Awaited<ReturnType<typeof editor.loader>>;
+    expect(v1.scenario.version).toBe(1);
+    expect(v1.latestVersion).toBe(3);
+    expect(v1.values.epsilon).toBe("1");
+    expect(v1.values.weights.safety).toBe("10");
+    const missing = await call(editor.loader, get("/scenarios/equal?version=9", viewer), { scenarioId: "equal" });
+    expect(missing.status).toBe(404);
   });
 
   it("shows rule-set errors with their path and writes nothing", async () => {
