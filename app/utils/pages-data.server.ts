@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { z } from "zod";
 import { suppressSmallCells } from "../../engine/disclosure";
 import { coverage95 } from "../../engine/measurement/profile";
@@ -127,37 +128,54 @@ export async function listIndicatorRows(db: Db, locale: "sv" | "en"): Promise<In
     .orderBy("dimensions.sort")
     .orderBy("indicators.id")
     .execute();
-  const observations = await db
+  // One row per indicator chosen in the database (the table may hold millions): rank each
+  // indicator's rows home-area-whole-area first, then newest period first, and keep rank 1.
+  const ranked = db
     .selectFrom("observations")
-    .innerJoin("datasets", "datasets.id", "observations.dataset_id")
     .select([
-      "observations.indicator_id",
-      "observations.area_id",
-      "observations.group_code",
-      "observations.period",
-      "observations.value",
-      "observations.u",
-      "observations.n",
-      "datasets.id as dataset_id",
-      "datasets.source",
-      "datasets.licence",
-      "datasets.retrieved",
-      "datasets.sha256",
-      "datasets.synthetic",
-      "datasets.note",
+      "indicator_id",
+      "area_id",
+      "group_code",
+      "period",
+      "value",
+      "u",
+      "n",
+      "dataset_id",
+      sql<number>`row_number() over (partition by indicator_id order by case when area_id = ${HOME_AREA} and group_code is null then 0 else 1 end, period desc)`.as(
+        "rk",
+      ),
     ])
-    .orderBy("observations.period", "desc")
-    .execute();
-  type Obs = (typeof observations)[number];
-  const best = new Map<string, Obs>();
-  const counts = new Map<string, number>();
-  const rank = (o: Obs) => (o.area_id === HOME_AREA && o.group_code === null ? 1 : 0);
-  for (const o of observations) {
-    counts.set(o.indicator_id, (counts.get(o.indicator_id) ?? 0) + 1);
-    const current = best.get(o.indicator_id);
-    // Rows come newest period first: keep the first, unless a home-area whole-area row comes later.
-    if (!current || rank(o) > rank(current)) best.set(o.indicator_id, o);
-  }
+    .as("r");
+  const [latestRows, countRows] = await Promise.all([
+    db
+      .selectFrom(ranked)
+      .innerJoin("datasets", "datasets.id", "r.dataset_id")
+      .select([
+        "r.indicator_id",
+        "r.area_id",
+        "r.group_code",
+        "r.period",
+        "r.value",
+        "r.u",
+        "r.n",
+        "datasets.id as dataset_id",
+        "datasets.source",
+        "datasets.licence",
+        "datasets.retrieved",
+        "datasets.sha256",
+        "datasets.synthetic",
+        "datasets.note",
+      ])
+      .where("r.rk", "=", 1)
+      .execute(),
+    db
+      .selectFrom("observations")
+      .select((eb) => ["indicator_id", eb.fn.countAll<number>().as("count")])
+      .groupBy("indicator_id")
+      .execute(),
+  ]);
+  const best = new Map(latestRows.map((o) => [o.indicator_id, o]));
+  const counts = new Map(countRows.map((c) => [c.indicator_id, Number(c.count)]));
   return indicators.map((i) => {
     const o = best.get(i.id);
     return {

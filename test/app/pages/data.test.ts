@@ -7,6 +7,7 @@ import * as indicatorPage from "~/routes/data.indicators.$indicatorId";
 import * as indicatorCsv from "~/routes/data.indicators.$indicatorId_.csv";
 import * as tableCsv from "~/routes/data.indicators[.]csv";
 import * as importPage from "~/routes/data.import";
+import { toCsv } from "~/utils/pages-data.server";
 
 let db: Db;
 let analyst: Session;
@@ -162,6 +163,100 @@ describe("the data pages", () => {
     const big = new File(["x".repeat(4 * 1024 * 1024 + 10)], "big.csv", { type: "text/csv" });
     const r = await call(importPage.action, post("/data/import", analyst, { ...provenance, file: big }));
     expect(r.status).toBe(413);
+  });
+
+  it("prefers the home area's whole-area value to a newer one elsewhere, and falls back to the newest", async () => {
+    await db
+      .insertInto("observations")
+      .values([
+        {
+          indicator_id: "swb_a",
+          area_id: "0000",
+          group_code: null,
+          period: "2022",
+          value: 7.4,
+          u: 0.05,
+          n: 900,
+          dataset_id: "ds_test",
+        },
+        {
+          indicator_id: "safety_a",
+          area_id: "0000",
+          group_code: null,
+          period: "2017",
+          value: 55,
+          u: 1,
+          n: 900,
+          dataset_id: "ds_test",
+        },
+      ])
+      .execute();
+    await db
+      .insertInto("indicators")
+      .values({
+        id: "riket_only",
+        dimension_id: "health",
+        label: "Riket",
+        unit: "%",
+        direction: "lower",
+        kind: "objective",
+        level: "societal",
+        goal_lo: null,
+        goal_hi: null,
+        source: "test",
+      })
+      .execute();
+    await db
+      .insertInto("observations")
+      .values([
+        {
+          indicator_id: "riket_only",
+          area_id: "0000",
+          group_code: null,
+          period: "2020",
+          value: 3,
+          u: null,
+          n: null,
+          dataset_id: "ds_test",
+        },
+        {
+          indicator_id: "riket_only",
+          area_id: "0000",
+          group_code: null,
+          period: "2021",
+          value: 4,
+          u: null,
+          n: null,
+          dataset_id: "ds_test",
+        },
+      ])
+      .execute();
+    const r = await call(dataIndex.loader, get("/data", viewer));
+    const rows = (r.body as Awaited<ReturnType<typeof dataIndex.loader>>).byDimension.flatMap((d) => d.rows);
+    const byId = Object.fromEntries(rows.map((x) => [x.id, x]));
+    expect(byId["swb_a"]!.latest).toMatchObject({ areaId: "1283", period: "2019", value: 7 });
+    expect(byId["swb_a"]!.observationCount).toBe(2);
+    expect(byId["riket_only"]!.latest).toMatchObject({
+      areaId: "0000",
+      period: "2021",
+      value: 4,
+      u: null,
+      interval: null,
+    });
+    expect(byId["riket_only"]!.goalLo).toBeNull();
+  });
+
+  it("writes CSV cells quoted where needed and defuses spreadsheet formulas", () => {
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          ["=SUM(A1)", -3],
+          [null, "line\nbreak"],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-3\r\n,"line\nbreak"\r\n');
   });
 
   it("does not let a viewer import", async () => {
