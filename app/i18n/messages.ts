@@ -71,6 +71,14 @@ const coreSv = {
   "national.homeMeasure":
     "Helsingborgs mått: {measure} logit (standardosäkerhet {se}); {score} av 100 (±{scoreSe}); rang {rank} av {count}. Reliabilitet (personseparation): {rel}.",
   "national.conditionsError": "Förutsättningsskalan kunde inte beräknas: {message}",
+  "intl.title": "Internationell jämförelse",
+  "intl.intro":
+    "Sverige bland länderna i varje serie (Sydsverige, Helsingborgs storregion, bland de nordiska regionerna). Värdena avser hela landet eller regionen, inte Helsingborg. E_n jämför grannens värde med Sveriges: över 1 är skillnaden större än mätosäkerheten.",
+  "intl.series": "Serie",
+  "intl.home": "Sverige / Sydsverige",
+  "intl.rank": "Rang",
+  "intl.median": "Median",
+  "intl.neighbours": "Grannar (E_n mot Sverige)",
   "auth.signIn": "Logga in",
   "auth.signOut": "Logga ut",
   "auth.username": "Användarnamn",
@@ -159,6 +167,14 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "national.homeMeasure":
     "Helsingborg's measure: {measure} logits (standard uncertainty {se}); {score} of 100 (±{scoreSe}); rank {rank} of {count}. Reliability (person separation): {rel}.",
   "national.conditionsError": "The conditions scale could not be computed: {message}",
+  "intl.title": "International comparison",
+  "intl.intro":
+    "Sweden among the countries of each series (South Sweden, Helsingborg's large region, among the Nordic regions). The values are for the whole country or region, not for Helsingborg. E_n compares a neighbour's value with Sweden's: above 1 the difference is larger than the measurement uncertainty.",
+  "intl.series": "Series",
+  "intl.home": "Sweden / South Sweden",
+  "intl.rank": "Rank",
+  "intl.median": "Median",
+  "intl.neighbours": "Neighbours (E_n against Sweden)",
   "auth.signIn": "Sign in",
   "auth.signOut": "Sign out",
   "auth.username": "Username",

@@ -3,12 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { listGroupsContaining } from "../../db/repositories/area-group-repository";
 import { listAreas } from "../../db/repositories/area-repository";
 import { findAreaProfileData, findNationalIndicators } from "../../db/repositories/profile-repository";
+import { listReferenceValues } from "../../db/repositories/reference-repository";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
+import { buildInternationalView, type InternationalSeries } from "~/utils/international.server";
 import { buildNationalView, type NationalView } from "~/utils/national.server";
 import { buildAreaProfile, buildEquity, type EquityView, type ScoreView } from "~/utils/profile.server";
 
@@ -21,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const db = getDb();
   const data = await findAreaProfileData(db, HOME_AREA);
-  if (!data) return { profile: null, segmentEquity: null, districtEquity: null, national: null };
+  if (!data)
+    return { profile: null, segmentEquity: null, districtEquity: null, national: null, international: [] };
   const profile = buildAreaProfile(data, locale);
   const dimensionIds = profile.dimensions.map((d) => d.id);
   const segmentEquity = buildEquity(profile.segments, dimensionIds);
@@ -47,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     g.title.startsWith("Liknande kommuner"),
   );
   const national = buildNationalView(await findNationalIndicators(db), HOME_AREA, groups);
-  return { profile, segmentEquity, districtEquity, national };
+  const international = buildInternationalView(await listReferenceValues(db));
+  return { profile, segmentEquity, districtEquity, national, international };
 }
 
 function ScoreCells({ score }: { score: ScoreView | null }) {
@@ -299,8 +303,61 @@ function NationalSection({ national }: { national: NationalView }) {
   );
 }
 
+function InternationalSection({ series }: { series: InternationalSeries[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (series.length === 0) return null;
+  const f = (x: number) => formatNumber(locale, x, 2);
+  return (
+    <section aria-labelledby="intl-title">
+      <h2 id="intl-title">{t("intl.title")}</h2>
+      <p>{t("intl.intro")}</p>
+      <table id="international-comparison">
+        <caption>{t("intl.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("intl.series")}</th>
+            <th scope="col" className="num">
+              {t("intl.home")}
+            </th>
+            <th scope="col" className="num">
+              {t("intl.rank")}
+            </th>
+            <th scope="col" className="num">
+              {t("intl.median")}
+            </th>
+            <th scope="col">{t("intl.neighbours")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.series} data-series={s.series}>
+              <th scope="row">
+                {s.label} ({s.period})
+              </th>
+              <td className="num">
+                {s.home ? `${f(s.home.value)}${s.home.u !== null ? ` ± ${f(s.home.u)}` : ""}` : "–"}
+              </td>
+              <td className="num">{s.rank !== null ? `${s.rank} / ${s.count}` : "–"}</td>
+              <td className="num">{f(s.median)}</td>
+              <td>
+                {s.neighbours
+                  .map(
+                    (n) =>
+                      `${n.name} ${f(n.value)}${n.u !== null ? ` ± ${f(n.u)}` : ""}${n.enVsHome !== null ? ` (E_n ${formatNumber(locale, n.enVsHome, 1)})` : ""}`,
+                  )
+                  .join("; ") || "–"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export default function Overview() {
-  const { profile, segmentEquity, districtEquity, national } = useLoaderData<typeof loader>();
+  const { profile, segmentEquity, districtEquity, national, international } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   if (!profile) {
@@ -426,6 +483,7 @@ export default function Overview() {
         </>
       ) : null}
       {national ? <NationalSection national={national} /> : null}
+      <InternationalSection series={international} />
       <p className="note">{t("overview.syntheticNote")}</p>
     </>
   );
