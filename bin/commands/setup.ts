@@ -3,6 +3,9 @@ import { seedDemoUsers } from "../../app/auth/demo-users.server";
 import { CliInputError, type Command } from "../cli";
 import { openMigratedDb } from "../../db/import/open-database";
 import type { Db } from "../../db/schema";
+import { seedDemoRound } from "../../db/seed/demo-round";
+import { seedInternationalReferences } from "../../db/seed/international";
+import { DEFAULT_DATA_DIR } from "../../db/seed/read-data";
 import { seedDemo } from "../../db/seed/seed-demo";
 
 const usage = "usage: livsval setup [--database URL] [--no-seed]";
@@ -49,6 +52,10 @@ export const run: Command = async (argv) => {
           `${summary.created.indicators} indicators, ${imported.length} datasets ` +
           `(${imported.reduce((a, i) => a + i.inserted, 0)} rows); districts 1283-S1…S6 are SYNTHETIC`,
       );
+      const intl = await seedInternationalReferences(db, DEFAULT_DATA_DIR);
+      say(`international reference values: ${intl.values} values in ${intl.datasets} datasets`);
+      const round = await seedDemoRound(db);
+      say(`demo round: ${round.round ? "created" : "already there"}, ${round.interventions} candidate interventions`);
     }
     const users = await seedDemoUsers(db);
     for (const u of users) say(`demo user ${u.username} (${u.role}) password: ${u.password}  (shown once)`);
