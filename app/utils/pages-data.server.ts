@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { z } from "zod";
 import { suppressSmallCells } from "../../engine/disclosure";
 import { coverage95 } from "../../engine/measurement/profile";
@@ -128,45 +127,43 @@ export async function listIndicatorRows(db: Db, locale: "sv" | "en"): Promise<In
     .orderBy("dimensions.sort")
     .orderBy("indicators.id")
     .execute();
-  // One row per indicator chosen in the database (the table may hold millions): rank each
-  // indicator's rows home-area-whole-area first, then newest period first, and keep rank 1.
-  const ranked = db
-    .selectFrom("observations")
-    .select([
-      "indicator_id",
-      "area_id",
-      "group_code",
-      "period",
-      "value",
-      "u",
-      "n",
-      "dataset_id",
-      sql<number>`row_number() over (partition by indicator_id order by case when area_id = ${HOME_AREA} and group_code is null then 0 else 1 end, period desc)`.as(
-        "rk",
-      ),
-    ])
-    .as("r");
-  const [latestRows, countRows] = await Promise.all([
+  // One row per indicator chosen in the database (the table may hold millions), through the
+  // unique (indicator, area, group, period) index: the home area's whole-area row of the newest
+  // period, else a row of the indicator's newest period anywhere.
+  const columns = [
+    "o.indicator_id",
+    "o.area_id",
+    "o.group_code",
+    "o.period",
+    "o.value",
+    "o.u",
+    "o.n",
+    "datasets.id as dataset_id",
+    "datasets.source",
+    "datasets.licence",
+    "datasets.retrieved",
+    "datasets.sha256",
+    "datasets.synthetic",
+    "datasets.note",
+  ] as const;
+  const [homeRows, countRows] = await Promise.all([
     db
-      .selectFrom(ranked)
-      .innerJoin("datasets", "datasets.id", "r.dataset_id")
-      .select([
-        "r.indicator_id",
-        "r.area_id",
-        "r.group_code",
-        "r.period",
-        "r.value",
-        "r.u",
-        "r.n",
-        "datasets.id as dataset_id",
-        "datasets.source",
-        "datasets.licence",
-        "datasets.retrieved",
-        "datasets.sha256",
-        "datasets.synthetic",
-        "datasets.note",
-      ])
-      .where("r.rk", "=", 1)
+      .selectFrom("observations as o")
+      .innerJoin(
+        (eb) =>
+          eb
+            .selectFrom("observations")
+            .select((e) => ["indicator_id", e.fn.max("period").as("period")])
+            .where("area_id", "=", HOME_AREA)
+            .where("group_code", "is", null)
+            .groupBy("indicator_id")
+            .as("m"),
+        (join) => join.onRef("m.indicator_id", "=", "o.indicator_id").onRef("m.period", "=", "o.period"),
+      )
+      .innerJoin("datasets", "datasets.id", "o.dataset_id")
+      .select(columns)
+      .where("o.area_id", "=", HOME_AREA)
+      .where("o.group_code", "is", null)
       .execute(),
     db
       .selectFrom("observations")
@@ -174,6 +171,32 @@ export async function listIndicatorRows(db: Db, locale: "sv" | "en"): Promise<In
       .groupBy("indicator_id")
       .execute(),
   ]);
+  const missing = countRows
+    .map((c) => c.indicator_id)
+    .filter((id) => !homeRows.some((h) => h.indicator_id === id));
+  const fallbackRows =
+    missing.length === 0
+      ? []
+      : await db
+          .selectFrom("observations as o")
+          .innerJoin(
+            (eb) =>
+              eb
+                .selectFrom("observations")
+                .select((e) => ["indicator_id", e.fn.max("period").as("period")])
+                .where("indicator_id", "in", missing)
+                .groupBy("indicator_id")
+                .as("m"),
+            (join) => join.onRef("m.indicator_id", "=", "o.indicator_id").onRef("m.period", "=", "o.period"),
+          )
+          .innerJoin("datasets", "datasets.id", "o.dataset_id")
+          .select(columns)
+          .orderBy("o.area_id")
+          .orderBy((eb) => eb.fn.coalesce("o.group_code", eb.val("")))
+          .execute();
+  const latestRows = [...homeRows];
+  for (const r of fallbackRows)
+    if (!latestRows.some((x) => x.indicator_id === r.indicator_id)) latestRows.push(r);
   const best = new Map(latestRows.map((o) => [o.indicator_id, o]));
   const counts = new Map(countRows.map((c) => [c.indicator_id, Number(c.count)]));
   return indicators.map((i) => {
