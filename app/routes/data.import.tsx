@@ -57,7 +57,8 @@ async function readForm(request: Request): Promise<FormData | "too-large"> {
       );
     } catch (e) {
       if (e instanceof MaxPartSizeExceededError) return "too-large";
-      throw e;
+      // a body that is not well-formed multipart (e.g. a part without a name) is bad input, not a bug
+      throw new Response("Malformed form data", { status: 400 });
     }
   }
   return request.formData();
