@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchResult } from "./run";
@@ -113,6 +113,7 @@ export async function bench(): Promise<BenchResult[]> {
     await writeCsv(csv, ROWS);
     const times: number[] = [];
     const rss: number[] = [];
+    const cpu: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const dbFile = join(dir, `run${run}.sqlite`);
       await freshDatabase(dbFile);
@@ -134,6 +135,9 @@ export async function bench(): Promise<BenchResult[]> {
       )!;
       times.push(((Number(wall[1] ?? 0) * 60 + Number(wall[2])) * 60 + Number(wall[3])) * 1000);
       rss.push(Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)![1]) / 1024);
+      const seconds = (label: string) =>
+        Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)![1]);
+      cpu.push((seconds("User") + seconds("System")) * 1000);
       rmSync(dbFile, { force: true });
       rmSync(`${dbFile}-wal`, { force: true });
       rmSync(`${dbFile}-shm`, { force: true });
@@ -143,11 +147,13 @@ export async function bench(): Promise<BenchResult[]> {
         name: `import ${ROWS.toLocaleString("en")} observation rows (CLI, fresh SQLite file)`,
         median_ms: median(times),
         target_ms: 15_000,
-        notes: `wall time of the whole CLI process incl. Node and tsx start; peak RSS target ≤ 500 MB; ${RUNS} runs`,
+        notes: `wall time of the whole CLI process incl. Node and tsx start (cpu_ms: user + system, less sensitive to a loaded machine); peak RSS target ≤ 500 MB; ${RUNS} runs`,
         extra: {
           peak_rss_mb_median: Math.round(median(rss)),
           peak_rss_mb_max: Math.round(Math.max(...rss)),
+          cpu_ms_median: Math.round(median(cpu)),
           rows_per_s: Math.round(ROWS / (median(times) / 1000)),
+          load_average_1min: Number(loadavg()[0]!.toFixed(1)),
           file_mb: Math.round(statSync(csv).size / 2 ** 20),
           runs_ms: times.map((t) => Math.round(t)).join(" "),
         },

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { CliInputError, type Command } from "../cli";
 import { importKolada } from "../../db/import/import-kolada";
+import { importKoladaGroups } from "../../db/import/import-kolada-groups";
 import { importObservations } from "../../db/import/import-observations";
 import { importOecdBli } from "../../db/import/import-oecd-bli";
 import { importScbPopulation } from "../../db/import/import-scb-population";
@@ -9,7 +10,7 @@ import { openMigratedDb } from "../../db/import/open-database";
 import { IMPORT_KINDS, type ImportKind, type ImportOptions } from "../../db/import/run-import";
 
 const usage =
-  "usage: livsval import <file> --kind observations|survey|kolada|oecd-bli|scb-population [--database URL] " +
+  "usage: livsval import <file> --kind observations|survey|kolada|kolada-groups|oecd-bli|scb-population [--database URL] " +
   "[--max-bytes N] [--source TEXT] [--licence TEXT] [--retrieved YYYY-MM-DD] [--synthetic] [--note TEXT] [--user ID] " +
   "kolada: [--indicator ID] [--assumed-relative-u R]; oecd-bli: [--location LOC=AREA,…] [--period YYYY] " +
   "[--assumed-relative-u R]; survey: --instrument ID [--label TEXT] [--id COL] [--weight COL] [--strata COL] " +
@@ -92,6 +93,8 @@ export const run: Command = async (argv) => {
         return await importObservations(db, source, base);
       case "scb-population":
         return await importScbPopulation(db, source, base);
+      case "kolada-groups":
+        return await importKoladaGroups(db, source, base);
       case "kolada":
         return await importKolada(db, source, {
           ...base,

@@ -11,7 +11,14 @@ import {
 } from "./import-source";
 
 /** The import kinds `npx livsval import --kind` accepts. */
-export const IMPORT_KINDS = ["observations", "survey", "kolada", "oecd-bli", "scb-population"] as const;
+export const IMPORT_KINDS = [
+  "observations",
+  "survey",
+  "kolada",
+  "kolada-groups",
+  "oecd-bli",
+  "scb-population",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Where a file came from and on what terms: stored on its dataset row. */

@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
 import type { Db, NewArea } from "../schema";
 import { importKolada } from "../import/import-kolada";
+import { importKoladaGroups } from "../import/import-kolada-groups";
 import { importObservations } from "../import/import-observations";
 import { importOecdBli } from "../import/import-oecd-bli";
 import { ageSexGroupCode, sexCode, ensureGroups, sexGroups } from "../import/population-groups";
@@ -182,6 +183,17 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
         }),
         areaKind: "district",
       },
+    ),
+  );
+
+  imports.push(
+    await importKoladaGroups(
+      db,
+      file("kolada/municipality_groups_1283.csv"),
+      prov({
+        source: "Kolada municipality groups containing Helsingborg (LCHansson/rKolada R/sysdata.rda)",
+        licence: "CC BY 4.0 (RKA)",
+      }),
     ),
   );
 

@@ -53,7 +53,7 @@ describe("livsval import", () => {
     const file = join(dir, "obs.csv");
     writeFileSync(
       file,
-      "indicator,area,group,period,value,u,n\nscb_tertiary_education,0180,,2022,55.1,0.5,\n",
+      "indicator,area,group,period,value,u,n\nscb_tertiary_education,0180,,2021,55.1,0.5,\n",
     );
     const summary = await runImport([
       file,

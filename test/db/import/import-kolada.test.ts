@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ImportRejectedError } from "../../../db/import/import-issues";
 import { importKolada } from "../../../db/import/import-kolada";
 import type { Db } from "../../../db/schema";
-import { countRows, freshDb } from "./test-db";
+import { addMunicipalities, countRows, freshDb } from "./test-db";
 
 const FIXTURE = "test/fixtures/import/kolada-n00945-excerpt.csv";
 const HEADER = "gender,count,status,value,kpi,year,municipality_id,municipality,municipality_type";
@@ -35,22 +35,11 @@ beforeEach(async () => {
       source: "Kolada N00945",
     })
     .execute();
-  await db
-    .insertInto("areas")
-    .values(
-      [
-        ["0180", "Stockholm"],
-        ["1280", "Malmö"],
-        ["1480", "Göteborg"],
-      ].map(([id, name]) => ({
-        id: id!,
-        name: name!,
-        kind: "municipality" as const,
-        parent_id: null,
-        synthetic: 0 as const,
-      })),
-    )
-    .execute();
+  await addMunicipalities(db, [
+    ["0180", "Stockholm"],
+    ["1280", "Malmö"],
+    ["1480", "Göteborg"],
+  ]);
 });
 afterEach(async () => {
   await db.destroy();

@@ -65,3 +65,22 @@ export async function countRows(db: Db): Promise<Record<string, number>> {
   }
   return out;
 }
+
+/** Insert real (non-synthetic) municipalities by [id, name]. */
+export async function addMunicipalities(
+  db: Db,
+  areas: readonly (readonly [string, string])[],
+): Promise<void> {
+  await db
+    .insertInto("areas")
+    .values(
+      areas.map(([id, name]) => ({
+        id,
+        name,
+        kind: "municipality" as const,
+        parent_id: null,
+        synthetic: 0 as const,
+      })),
+    )
+    .execute();
+}

@@ -90,6 +90,22 @@ describe("seedDemo", () => {
     expect(missingU).toEqual([]);
   });
 
+  it("stores the 94 Kolada groups containing Helsingborg and the SCB panel for all 290 municipalities", async () => {
+    const groups = await db
+      .selectFrom("area_group_members")
+      .select("group_id")
+      .where("area_id", "=", "1283")
+      .execute();
+    expect(groups).toHaveLength(94);
+    const panel = await db
+      .selectFrom("observations")
+      .select("area_id")
+      .where("indicator_id", "=", "scb_tertiary_education")
+      .where("area_id", "not like", "1283-S%")
+      .execute();
+    expect(panel).toHaveLength(290);
+  });
+
   it("takes WHR's standard uncertainty from its published 95 % interval", async () => {
     const whr = await db
       .selectFrom("observations")
