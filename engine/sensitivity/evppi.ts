@@ -11,7 +11,8 @@ import { meanWeights } from "./expected-criteria";
  * EVPPI = (1/N) Σ_b n_b max_i mean_b(C_i) − max_i mean(C_i).
  * Limits: within-bin noise biases the estimate upwards by about the spread of max over K noisy
  * means (large K, few draws per bin); too few bins smooth E[C | φ] and bias it downwards.
- * K = ⌊√N⌋ balances the two (N ≥ 1000 recommended). The result is clipped at 0.
+ * K = ⌊√N⌋ balances the two (N ≥ 1000 recommended). The result is clipped at 0, and is 0 for a
+ * constant input.
  *
  * @param criteria - per option, the criterion per draw
  * @param phi - the input's value (or a scalar summary of an input group) per draw
@@ -25,6 +26,8 @@ export function evppi(criteria: readonly Float64Array[], phi: Float64Array, bins
     throw new EngineInputError("evppi", "needs at least 4 draws and criteria as long as the input");
   }
   if (criteria.length < 2) return 0;
+  // a constant input carries no information (binning it would only measure noise)
+  if (phi.every((v) => v === phi[0])) return 0;
   const k = Math.max(2, Math.min(n, bins ?? Math.floor(Math.sqrt(n))));
   const order = Array.from({ length: n }, (_, t) => t).sort((a, b) => phi[a]! - phi[b]! || a - b);
   let total = 0;
@@ -89,7 +92,9 @@ export function groupEvppi(
   model.segmentIds.forEach((id, s) => {
     // the composite at the mean weights, Σ w̄ v + √(Σ w̄² u²)·z, is increasing in z: bin on z
     const phi = model.baselineZ.subarray(s * draws, (s + 1) * draws);
-    out.push({ kind: "baseline", group: id, evppi: evppi(criteria, phi) });
+    const certain = model.scoreU.subarray(s * D, (s + 1) * D).every((u) => u === 0);
+    // with every u = 0 the baseline is known: nothing to learn, whatever the binning noise says
+    out.push({ kind: "baseline", group: id, evppi: certain ? 0 : evppi(criteria, phi) });
   });
   const direction = rankedIndex.map((k) => {
     const a = new Float64Array(D);
