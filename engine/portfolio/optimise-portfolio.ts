@@ -112,6 +112,11 @@ function obviousConflicts(
  * the bound is admissible, so pruning never loses the optimum. (Composites floored at
  * {@link Q_FLOOR} break concavity only in draws where that floor binds.)
  *
+ * Infeasibility is found before the search, and completely: the smallest selection that honours
+ * the requirements is the closure of the required candidates under dependencies, so the problem
+ * is feasible exactly when that closure is allowed, free of exclusions and within budget and caps;
+ * the conflicts reported are the ones that closure breaks.
+ *
  * @param model - the sampled model
  * @param state - the baseline under the scenario's weights and ε
  * @param constraints - budget and constraints
