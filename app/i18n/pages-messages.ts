@@ -53,6 +53,11 @@ export const pagesSv = {
   "data.detail.datasets": "Datamängder som värdena kommer från",
   "data.detail.download": "Ladda ner observationerna som CSV",
   "data.detail.none": "Inga observationer av indikatorn ännu.",
+  "data.detail.scopeHome": "Visar Helsingborg, dess delområden och riket.",
+  "data.detail.showAll": "Visa alla områden",
+  "data.detail.scopeAll": "Visar alla områden.",
+  "data.detail.showHome": "Visa bara Helsingborg och riket",
+  "data.detail.truncated": "Bara de första {max} raderna visas; CSV-filen har alla.",
   "data.back": "Tillbaka till data",
   "data.suppressionNote":
     "Celler med färre än 10 svarande är undertryckta: värde och osäkerhet visas inte, bara n.",
@@ -311,6 +316,11 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
   "data.detail.datasets": "Datasets the values come from",
   "data.detail.download": "Download the observations as CSV",
   "data.detail.none": "No observations of this indicator yet.",
+  "data.detail.scopeHome": "Showing Helsingborg, its districts and Sweden.",
+  "data.detail.showAll": "Show every area",
+  "data.detail.scopeAll": "Showing every area.",
+  "data.detail.showHome": "Show only Helsingborg and Sweden",
+  "data.detail.truncated": "Only the first {max} rows are shown; the CSV file has them all.",
   "data.back": "Back to data",
   "data.suppressionNote":
     "Cells with fewer than 10 respondents are suppressed: value and uncertainty are not shown, only n.",

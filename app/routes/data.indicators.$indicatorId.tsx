@@ -9,6 +9,8 @@ import { getDb } from "~/utils/db.server";
 import { findIndicatorDetail } from "~/utils/pages-data.server";
 
 const ParamsSchema = z.object({ indicatorId: z.string().min(1).max(200) });
+/** Rows shown on the page; the CSV has them all. */
+const MAX_ROWS_SHOWN = 2000;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.detail.indicator.label ?? "Data"} – Livsval` },
@@ -18,13 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "data.view");
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw new Response("Not found", { status: 404 });
-  const detail = await findIndicatorDetail(getDb(), parsed.data.indicatorId, await getLocale(request));
+  const scope = new URL(request.url).searchParams.get("scope") === "all" ? "all" : "home";
+  const detail = await findIndicatorDetail(getDb(), parsed.data.indicatorId, await getLocale(request), {
+    scope,
+    limit: MAX_ROWS_SHOWN,
+  });
   if (!detail) throw new Response("Not found", { status: 404 });
-  return { detail };
+  return { detail, scope };
 }
 
 export default function IndicatorPage() {
-  const { detail } = useLoaderData<typeof loader>();
+  const { detail, scope } = useLoaderData<typeof loader>();
   const { indicator: i, observations, datasets } = detail;
   const t = useT();
   const locale = useLocale();
@@ -64,6 +70,20 @@ export default function IndicatorPage() {
           {t("data.detail.download")}
         </a>
       </p>
+      <p>
+        {scope === "home" ? (
+          <>
+            {t("data.detail.scopeHome")} <Link to="?scope=all">{t("data.detail.showAll")}</Link>
+          </>
+        ) : (
+          <>
+            {t("data.detail.scopeAll")} <Link to="?">{t("data.detail.showHome")}</Link>
+          </>
+        )}
+      </p>
+      {detail.truncated ? (
+        <p className="note">{t("data.detail.truncated", { max: observations.length })}</p>
+      ) : null}
       {observations.length === 0 ? (
         <p>{t("data.detail.none")}</p>
       ) : (

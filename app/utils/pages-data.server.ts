@@ -235,6 +235,8 @@ export interface IndicatorDetail {
   indicator: IndicatorFacts;
   observations: ObservationRowView[];
   datasets: DatasetView[];
+  /** True when more rows matched than the limit asked for (the page then points to the CSV). */
+  truncated: boolean;
 }
 
 /** One indicator with all its observations (small cells suppressed) and the datasets they came from. */
@@ -242,6 +244,7 @@ export async function findIndicatorDetail(
   db: Db,
   id: string,
   locale: "sv" | "en",
+  options: { scope?: "home" | "all"; limit?: number } = {},
 ): Promise<IndicatorDetail | null> {
   const i = await db
     .selectFrom("indicators")
@@ -267,10 +270,18 @@ export async function findIndicatorDetail(
       "observations.dataset_id",
     ])
     .where("observations.indicator_id", "=", id)
+    .$if(options.scope === "home", (q) =>
+      q.where((eb) =>
+        eb.or([eb("observations.area_id", "in", [HOME_AREA, "0000"]), eb("areas.parent_id", "=", HOME_AREA)]),
+      ),
+    )
     .orderBy("observations.area_id")
     .orderBy((eb) => eb.fn.coalesce("observations.group_code", eb.val("")))
     .orderBy("observations.period", "desc")
+    .$if(options.limit !== undefined, (q) => q.limit(options.limit! + 1))
     .execute();
+  const truncated = options.limit !== undefined && rows.length > options.limit;
+  if (truncated) rows.pop();
   const datasetIds = [...new Set(rows.map((r) => r.dataset_id))];
   const datasets =
     datasetIds.length === 0
@@ -288,6 +299,7 @@ export async function findIndicatorDetail(
       datasetId: r.dataset_id,
     })),
     datasets: datasets.map(datasetView),
+    truncated,
   };
 }
 

@@ -246,6 +246,38 @@ describe("the data pages", () => {
     expect(byId["riket_only"]!.goalLo).toBeNull();
   });
 
+  it("shows Helsingborg and Sweden on an indicator page unless every area is asked for", async () => {
+    await db
+      .insertInto("areas")
+      .values({ id: "1280", name: "Malmö", kind: "municipality", parent_id: null, synthetic: 0 })
+      .execute();
+    await db
+      .insertInto("observations")
+      .values({
+        indicator_id: "health_a",
+        area_id: "1280",
+        group_code: null,
+        period: "2019",
+        value: 58,
+        u: 2,
+        n: 400,
+        dataset_id: "ds_test",
+      })
+      .execute();
+    const areasOf = async (url: string) => {
+      const r = await call(indicatorPage.loader, get(url, viewer), { indicatorId: "health_a" });
+      return [
+        ...new Set(
+          (r.body as Awaited<ReturnType<typeof indicatorPage.loader>>).detail.observations.map(
+            (o) => o.areaId,
+          ),
+        ),
+      ];
+    };
+    expect(await areasOf("/data/indicators/health_a")).toEqual(["1283"]);
+    expect(await areasOf("/data/indicators/health_a?scope=all")).toEqual(["1280", "1283"]);
+  });
+
   it("writes CSV cells quoted where needed and defuses spreadsheet formulas", () => {
     expect(
       toCsv(
