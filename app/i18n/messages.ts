@@ -65,7 +65,7 @@ const coreSv = {
   "national.peers": "Median, liknande kommuner",
   "national.conditionsTitle": "Förutsättningsskala",
   "national.conditionsIntro":
-    "Kommunernas förutsättningar för livskvalitet på en gemensam skala: varje indikator graderas vid kommunernas tertiler (0–2) och en Rasch-modell (partial credit) placerar kommuner och förutsättningar på samma skala i logit. Svårast uppnådda förutsättning först.",
+    "Kommunernas förutsättningar för livskvalitet på en gemensam skala: varje indikator graderas 0–2 efter vilken tredjedel av sitt målstolpsintervall värdet når och en Rasch-modell (partial credit) placerar kommuner och förutsättningar på samma skala i logit. Svårast uppnådda förutsättning först.",
   "national.condition": "Förutsättning",
   "national.location": "Svårighet (logit)",
   "national.homeMeasure":
@@ -161,7 +161,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "national.peers": "Median, similar municipalities",
   "national.conditionsTitle": "Conditions scale",
   "national.conditionsIntro":
-    "Municipalities' conditions for quality of life on one scale: each indicator is graded at the municipalities' terciles (0–2) and a Rasch (partial credit) model places municipalities and conditions on one logit scale. Hardest condition first.",
+    "Municipalities' conditions for quality of life on one scale: each indicator is graded 0–2 by the third of its goalpost range the value reaches and a Rasch (partial credit) model places municipalities and conditions on one logit scale. Hardest condition first.",
   "national.condition": "Condition",
   "national.location": "Difficulty (logits)",
   "national.homeMeasure":

@@ -78,7 +78,9 @@ export function buildNationalView(
   });
   let conditions: ConditionsView | null = null;
   let conditionsError: string | null = null;
-  const byPeriod = indicators.filter((i) => i.values.length >= 50);
+  // Graded against the indicators' goalposts (data, DESIGN §2), not against the municipalities' own
+  // quantiles: quantile cuts would make every condition equally hard by construction.
+  const byPeriod = indicators.filter((i) => i.values.length >= 50 && i.goalLo !== null && i.goalHi !== null);
   if (byPeriod.length >= 2) {
     const areaIds = [...new Set(byPeriod.flatMap((i) => i.values.map((v) => v.areaId)))].sort();
     try {
@@ -93,7 +95,10 @@ export function buildNationalView(
           id: i.indicatorId,
           label: i.label,
           direction: i.direction,
-          grading: { kind: "quantiles", probs: [1 / 3, 2 / 3] },
+          grading: {
+            kind: "goalposts",
+            cuts: [i.goalLo! + (i.goalHi! - i.goalLo!) / 3, i.goalLo! + (2 * (i.goalHi! - i.goalLo!)) / 3],
+          },
         })),
       );
       const home = scale.areas.find((a) => a.areaId === homeId);

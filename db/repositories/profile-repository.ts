@@ -139,6 +139,8 @@ export interface NationalIndicator {
   label: string;
   unit: string;
   direction: IndicatorDirection;
+  goalLo: number | null;
+  goalHi: number | null;
   period: string;
   source: string;
   values: { areaId: string; areaName: string; value: number; u: number | null }[];
@@ -177,6 +179,8 @@ export async function findNationalIndicators(db: Db, minAreas = 50): Promise<Nat
         "indicators.label",
         "indicators.unit",
         "indicators.direction",
+        "indicators.goal_lo",
+        "indicators.goal_hi",
         "datasets.source",
       ])
       .where("observations.indicator_id", "=", c.indicator_id)
@@ -193,6 +197,8 @@ export async function findNationalIndicators(db: Db, minAreas = 50): Promise<Nat
       label: first.label,
       unit: first.unit,
       direction: first.direction,
+      goalLo: first.goal_lo,
+      goalHi: first.goal_hi,
       period: c.period,
       source: first.source,
       values: rows.map((r) => ({ areaId: r.area_id, areaName: r.area_name, value: r.value, u: r.u })),

@@ -22,7 +22,7 @@ export function whrLadderValues(dataDir: string): Row[] {
     const lo = Number(r.lowerwhisker);
     return {
       series: "whr2024_ladder",
-      series_label: "World Happiness Report 2024: life evaluation (Cantril ladder, 0–10), 2021–2023",
+      series_label: "World Happiness Report 2024: livsvärdering (Cantrils stege, 0–10)",
       unit: "0–10",
       direction: "higher" as const,
       entity_code: r["Country name"]!,
@@ -75,7 +75,7 @@ export function nordicRegionValues(dataDir: string): Row[] {
       const value = Number(r.Satisfaction);
       return {
         series: "oecd_regional_life_satisfaction",
-        series_label: "OECD Regional Well-Being 2016: life satisfaction (0–10), Nordic large regions",
+        series_label: "OECD Regional Well-Being 2016: livstillfredsställelse (0–10), nordiska storregioner",
         unit: "0–10",
         direction: "higher" as const,
         entity_code: r.Code!,
