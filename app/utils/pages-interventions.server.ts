@@ -47,6 +47,8 @@ export interface FormOptions {
   segments: { id: string; label: string }[];
   dimensions: { id: string; label: string }[];
   interventions: { id: string; label: string }[];
+  /** Departments already named, offered as suggestions. */
+  departments: string[];
 }
 
 /** The choices the form offers: segments (latest period), dimensions, other interventions. */
@@ -61,7 +63,7 @@ export async function loadFormOptions(db: Db, locale: Locale): Promise<FormOptio
       .orderBy("segments.id")
       .execute(),
     db.selectFrom("dimensions").selectAll().orderBy("sort").execute(),
-    db.selectFrom("interventions").select(["id", "label"]).orderBy("id").execute(),
+    db.selectFrom("interventions").select(["id", "label", "department"]).orderBy("id").execute(),
   ]);
   const seen = new Set<string>();
   return {
@@ -69,7 +71,8 @@ export async function loadFormOptions(db: Db, locale: Locale): Promise<FormOptio
       .filter((s) => !seen.has(s.id) && seen.add(s.id))
       .map((s) => ({ id: s.id, label: `${s.name}: ${s.label}` })),
     dimensions: dimensions.map((d) => ({ id: d.id, label: locale === "en" ? d.label_en : d.label_sv })),
-    interventions,
+    interventions: interventions.map((i) => ({ id: i.id, label: i.label })),
+    departments: [...new Set(interventions.map((i) => i.department).filter((d): d is string => !!d))].sort(),
   };
 }
 

@@ -91,7 +91,13 @@ export function InterventionForm({
                 defaultValue={values.department}
                 maxLength={200}
                 size={40}
+                list="departments"
               />
+              <datalist id="departments">
+                {options.departments.map((d) => (
+                  <option key={d} value={d} />
+                ))}
+              </datalist>
               <FieldError name="department" errors={errors} />
             </p>
             <p>
