@@ -18,7 +18,7 @@ export interface CandidateRanking {
   totalImpact: DrawSummary;
   /**
    * Total impact per MSEK: `mean` is E[total impact] / E[cost] (the ratio of means, stable when
-   * cost draws come near zero); `interval` the 95 % interval of the per-draw ratio over draws
+   * cost draws come near zero; E[cost] the exact mean of the cost distribution, `expectedCost`); `interval` the 95 % interval of the per-draw ratio over draws
    * with positive cost; null where undefined (expected cost ≤ 0, fewer than two positive-cost draws).
    */
   costEffectiveness: { mean: number | null; interval: [number, number] | null };
@@ -169,11 +169,9 @@ export function rankInterventions(
     let positive = 0;
     const ratios = new Float64Array(draws);
     let n = 0;
-    let costSum = 0;
     for (let t = 0; t < draws; t++) {
       if (impact[t]! > 0) positive++;
       const cost = c.cost[t]!;
-      costSum += cost;
       if (cost > 0) ratios[n++] = (impact[t]! * totalPopulation) / (cost / 1e6);
       else nonPositiveCostDraws++;
     }
@@ -194,7 +192,7 @@ export function rankInterventions(
       impact: impactSummary,
       totalImpact,
       costEffectiveness: {
-        mean: costSum > 0 ? totalImpact.mean / (costSum / draws / 1e6) : null,
+        mean: c.expectedCost > 0 ? totalImpact.mean / (c.expectedCost / 1e6) : null,
         interval: ce,
       },
       expectedCost: c.expectedCost,

@@ -22,13 +22,11 @@ export function expectedCriteria(
     if (!ranked[k]) return -Infinity;
     const x = welfareChange(model, state, [c]);
     let impact = 0;
-    let cost = 0;
     for (let t = 0; t < model.draws; t++) {
       impact += x[t]!;
-      cost += c.cost[t]!;
     }
     impact /= model.draws;
-    cost /= model.draws;
+    const cost = c.expectedCost;
     if (rankBy === "impact") return impact;
     const total = impact * model.totalPopulation;
     return cost > 0 ? total / (cost / 1e6) : total > 0 ? Infinity : -Infinity;

@@ -50,6 +50,37 @@ describe("analyse", () => {
     expect(p.selected).not.toContain("loneliness-app");
   });
 
+  it("ranks by cost-effectiveness when asked, in order of E[total impact] / E[cost]", async () => {
+    const r = await analyse(
+      { ...small, scenario: { ...small.scenario, rankBy: "costEffectiveness" } },
+      { draws: 500 },
+    );
+    expect(() => ResultSchema.parse(r)).not.toThrow();
+    const ranked = r.interventions.filter((i) => i.status === "ranked");
+    const byCe = [...ranked]
+      .sort((a, b) => b.costEffectiveness.mean! - a.costEffectiveness.mean!)
+      .map((i) => i.id);
+    expect(r.ranking).toEqual(byCe);
+    for (const i of ranked) {
+      expect(i.costEffectiveness.mean).toBeCloseTo(i.totalImpact.mean / (i.expectedCost / 1e6), 0);
+    }
+  });
+
+  it("gives SMAA-2 central weights and confidence factors without weight information", async () => {
+    const r = await analyse(
+      { ...small, scenario: { id: "none", weights: "none", inequalityAversion: 1 } },
+      { draws: 800 },
+    );
+    for (const i of r.interventions.filter((x) => x.status === "ranked" && x.pBest! > 0)) {
+      const w = Object.values(i.centralWeights!);
+      expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(i.confidenceFactor).not.toBeNull();
+    }
+    expect(r.scenario.weights).toBe("none");
+    const sums = r.interventions.filter((x) => x.status === "ranked").reduce((s, x) => s + x.pBest!, 0);
+    expect(sums).toBeCloseTo(1, 12);
+  });
+
   it("does not change its input", async () => {
     const copy = structuredClone(small);
     await analyse(copy, { draws: 200 });
