@@ -219,7 +219,7 @@ export const pagesSv = {
     "Som i OECD:s Better Life Index: dra i reglagen för att säga hur viktig varje dimension är. Andelen är vikten delad med summan av alla vikter.",
   "sc.share": "andel {pct} %",
   "sc.nonExact":
-    "Scenariot har vikter av slaget {kind}. Reglagen utgår från intervallens mittpunkter, rangordningens tyngdpunktsvikter (rank-order centroid) eller lika vikter, och en sparad version får exakta vikter.",
+    "Scenariot har vikter av slaget {kind}. Reglagen utgår från intervallens mittpunkter, rangordningens tyngdpunktsvikter (rank-order centroid) eller lika vikter, och flyttar du ett reglage får den sparade versionen exakta vikter; annars behålls scenariots egna vikter.",
   "sc.epsilonLegend": "Ojämlikhetsaversion",
   "sc.epsilon": "Ojämlikhetsaversion ε (0–5)",
   "sc.epsilonHelp":
@@ -483,7 +483,7 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
     "As in the OECD Better Life Index: move the sliders to say how important each dimension is. The share is the weight divided by the sum of all weights.",
   "sc.share": "share {pct} %",
   "sc.nonExact":
-    "This scenario has weights of the kind {kind}. The sliders start from the interval midpoints, the ranking's rank-order centroid weights, or equal weights, and a saved version gets exact weights.",
+    "This scenario has weights of the kind {kind}. The sliders start from the interval midpoints, the ranking's rank-order centroid weights, or equal weights; if you move a slider the saved version gets exact weights, otherwise the scenario's own weights are kept.",
   "sc.epsilonLegend": "Inequality aversion",
   "sc.epsilon": "Inequality aversion ε (0–5)",
   "sc.epsilonHelp":

@@ -136,15 +136,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   await requirePermission(request, "scenarios.edit");
   const old = found.doc;
-  const unchanged =
-    weightKind(old) === "exact" &&
-    old.inequalityAversion === form.epsilon &&
-    DIMENSIONS.every((d) => (old.weights as Record<string, number>)[d.id] === form.weights[d.id]);
+  // Sliders left where they started keep the scenario's own weights (exact, intervals, order or
+  // none) unrounded; with ε unchanged too, its provenance still holds.
+  const start = sliderWeights(old);
+  const untouched = DIMENSIONS.every((d) => start[d.id] === form.weights[d.id]);
+  const unchanged = untouched && old.inequalityAversion === form.epsilon;
   const candidate = {
     ...old,
     label: { sv: form.labelSv, en: form.labelEn },
     description: { sv: form.descriptionSv, en: form.descriptionEn },
-    weights: Object.fromEntries(DIMENSIONS.map((d) => [d.id, form.weights[d.id] ?? 0])),
+    weights: untouched
+      ? old.weights
+      : Object.fromEntries(DIMENSIONS.map((d) => [d.id, form.weights[d.id] ?? 0])),
     inequalityAversion: form.epsilon,
     provenance: unchanged
       ? old.provenance

@@ -163,14 +163,43 @@ describe("the scenario pages", () => {
     expect(body.values.weights.health).toBe("10");
     // safety 5 of the largest 10 → slider 5
     expect(body.values.weights.safety).toBe("5");
-    const first = await call(editor.loader, get("/scenarios/equal?version=1", viewer), { scenarioId: "equal" });
+    const first = await call(editor.loader, get("/scenarios/equal?version=1", viewer), {
+      scenarioId: "equal",
+    });
     const v1 = first.body as Awaited<ReturnType<typeof editor.loader>>;
     expect(v1.scenario.version).toBe(1);
     expect(v1.latestVersion).toBe(3);
     expect(v1.values.epsilon).toBe("1");
     expect(v1.values.weights.safety).toBe("10");
-    const missing = await call(editor.loader, get("/scenarios/equal?version=9", viewer), { scenarioId: "equal" });
+    const missing = await call(editor.loader, get("/scenarios/equal?version=9", viewer), {
+      scenarioId: "equal",
+    });
     expect(missing.status).toBe(404);
+  });
+
+  it("keeps a scenario's own weights and cited source when only its names change", async () => {
+    for (const id of ["citizen-priorities", "helsingborg-programme"]) {
+      const loaded = await call(editor.loader, get(`/scenarios/${id}`, analyst), { scenarioId: id });
+      const body = loaded.body as Awaited<ReturnType<typeof editor.loader>>;
+      const fields = Object.fromEntries(
+        Object.entries(body.values.weights).map(([d, w]) => [`weights.${d}`, w]),
+      );
+      const r = await call(
+        editor.action,
+        post(`/scenarios/${id}`, analyst, {
+          ...editorForm("save"),
+          ...fields,
+          epsilon: body.values.epsilon,
+          labelEn: `${body.values.labelEn} (renamed)`,
+        }),
+        { scenarioId: id },
+      );
+      expect(r.status).toBe(302);
+      const latest = (await findLatestScenario(db, id, ScenarioSchema))!;
+      expect(latest.json.weights).toEqual(body.scenario.weights);
+      expect(latest.json.provenance).toEqual(body.scenario.provenance);
+      expect(latest.json.label.en).toMatch(/\(renamed\)$/);
+    }
   });
 
   it("shows rule-set errors with their path and writes nothing", async () => {
