@@ -4,7 +4,7 @@ import type { Db } from "../../db/schema";
 import type { Role } from "~/auth/policy";
 import { loader as roundLoader } from "~/routes/rounds.$roundId._index";
 import { call, get, roundTestDb, type Signed } from "../app/rounds/support";
-import { leakedDigits, SHOWN, SMALL } from "./support";
+import { insertSmallAndShownCells, insertSurveyIndicator, leakedDigits, SHOWN, SMALL } from "./support";
 
 // Disclosure control on the round page (issue 6, point 6): the demo round's scope profiles, with a
 // safety indicator observed for women 20–44 on n = 9 and for men 20–44 on n = 10 respondents.
@@ -14,36 +14,8 @@ let users: Record<Role, Signed>;
 beforeAll(async () => {
   ({ db, users } = await roundTestDb());
   await seedDemoRound(db, { now: "2026-12-04T20:00:00.000Z" });
-  await db
-    .insertInto("indicators")
-    .values({
-      id: "feels_safe",
-      dimension_id: "safety",
-      label: "Känner sig trygg",
-      unit: "%",
-      direction: "higher",
-      kind: "subjective",
-      level: "individual",
-      goal_lo: 0,
-      goal_hi: 100,
-      source: "survey",
-    })
-    .execute();
-  await db
-    .insertInto("observations")
-    .values(
-      [SMALL, SHOWN].map((c) => ({
-        indicator_id: "feels_safe",
-        area_id: "1283",
-        group_code: c.group,
-        period: "2023",
-        value: c.value,
-        u: c.u,
-        n: c.n,
-        dataset_id: "test-ds",
-      })),
-    )
-    .execute();
+  await insertSurveyIndicator(db, "feels_safe", "safety");
+  await insertSmallAndShownCells(db, "feels_safe", "2023", "test-ds");
 });
 afterAll(async () => {
   await db.destroy();

@@ -39,21 +39,7 @@ export async function seedDisclosureCase(db: Db): Promise<void> {
       })),
     )
     .execute();
-  await db
-    .insertInto("indicators")
-    .values({
-      id: "self_rated_health",
-      dimension_id: "health",
-      label: "Självskattad hälsa",
-      unit: "%",
-      direction: "higher",
-      kind: "subjective",
-      level: "individual",
-      goal_lo: 0,
-      goal_hi: 100,
-      source: "survey",
-    })
-    .execute();
+  await insertSurveyIndicator(db, "self_rated_health", "health");
   await db
     .insertInto("datasets")
     .values({
@@ -71,17 +57,58 @@ export async function seedDisclosureCase(db: Db): Promise<void> {
     .execute();
   await db
     .insertInto("observations")
+    .values({
+      indicator_id: "self_rated_health",
+      area_id: "1283",
+      group_code: null,
+      period: "2019",
+      value: 62.5,
+      u: 1.5,
+      n: 400,
+      dataset_id: "ds_survey",
+    })
+    .execute();
+  await insertSmallAndShownCells(db, "self_rated_health", "2019", "ds_survey");
+}
+
+/** A subjective (survey) indicator on a 0–100 scale with goalposts 0 and 100. */
+export async function insertSurveyIndicator(db: Db, id: string, dimension: string): Promise<void> {
+  await db
+    .insertInto("indicators")
+    .values({
+      id,
+      dimension_id: dimension,
+      label: id,
+      unit: "%",
+      direction: "higher",
+      kind: "subjective",
+      level: "individual",
+      goal_lo: 0,
+      goal_hi: 100,
+      source: "survey",
+    })
+    .execute();
+}
+
+/** The n = 9 and n = 10 cells as Helsingborg observations of the indicator. */
+export async function insertSmallAndShownCells(
+  db: Db,
+  indicator: string,
+  period: string,
+  datasetId: string,
+): Promise<void> {
+  await db
+    .insertInto("observations")
     .values(
-      [
-        { group_code: null, value: 62.5, u: 1.5, n: 400 },
-        { group_code: SMALL.group, value: SMALL.value, u: SMALL.u, n: SMALL.n },
-        { group_code: SHOWN.group, value: SHOWN.value, u: SHOWN.u, n: SHOWN.n },
-      ].map((o) => ({
-        ...o,
-        indicator_id: "self_rated_health",
+      [SMALL, SHOWN].map((c) => ({
+        indicator_id: indicator,
         area_id: "1283",
-        period: "2019",
-        dataset_id: "ds_survey",
+        group_code: c.group,
+        period,
+        value: c.value,
+        u: c.u,
+        n: c.n,
+        dataset_id: datasetId,
       })),
     )
     .execute();
