@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CliInputError } from "../../bin/cli";
@@ -12,12 +14,15 @@ import { ensureGroups, sexGroups } from "../../db/import/population-groups";
 import type { ImportSource } from "../../db/import/import-source";
 import type { ImportSummary } from "../../db/import/run-import";
 import type { Db } from "../../db/schema";
+import { createDb } from "../../db/connection";
+import { migrateToLatest } from "../../db/migrate";
 import { freshDb } from "../db/fresh-db";
 import { addReferenceRows } from "../db/import/test-db";
 import { applyMutations, csvCase, encodeGrid, gridFromText, type Grid } from "./support/csv-fuzz";
 import { countChanges, tableCounts } from "./support/db-state";
 import { fuzzOptions } from "./support/fuzz-config";
 import { insertReferenceRows } from "./support/reference-rows";
+import { tempFileWriter } from "./support/temp-files";
 
 // Import fuzz (issue 6, point 5): each kind's valid fixture, mutated cell by cell and re-encoded, is
 // imported into a fresh migrated in-memory SQLite. Fixed seeds; fast-check prints the failing case.
@@ -238,4 +243,43 @@ describe.each(KINDS)("fuzzing the $kind import", (spec) => {
     expect(outcomes.stored).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
   });
+});
+
+const writeTemp = tempFileWriter("livsval-fuzz-import-");
+
+describe("livsval import as a program", () => {
+  it("exits 2 with one line on stderr naming each bad cell, and writes nothing", async () => {
+    const dbPath = await writeTemp("", "sqlite");
+    const db = createDb(dbPath);
+    await migrateToLatest(db, () => {});
+    await addReferenceRows(db);
+    const before = await tableCounts(db);
+    await db.destroy();
+    const csv = await writeTemp(
+      "indicator,area,group,period,value,u,n\nlife_expectancy,1283,,2019,82.4,0.3,\nlife_expectancy,1283,age_20_44_f,2019,abc,-1,\n",
+      "csv",
+    );
+    const r = await promisify(execFile)("node", [
+      "bin/livsval.js",
+      "import",
+      csv,
+      "--kind",
+      "observations",
+      "--database",
+      dbPath,
+    ]).then(
+      () => ({ code: 0, stdout: "", stderr: "" }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `livsval import: ${csv}: 1 bad row(s), 2 issue(s), nothing imported: ` +
+        'line 3, column "value", value "abc": not a number (write decimals with a point, e.g. 1.5); ' +
+        'line 3, column "u", value "-1": a standard uncertainty must be ≥ 0\n',
+    );
+    const after = createDb(dbPath);
+    expect(await tableCounts(after)).toEqual(before);
+    await after.destroy();
+  }, 30_000);
 });
