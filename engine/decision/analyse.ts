@@ -91,7 +91,7 @@ export async function analyseRun(input: unknown, options: AnalyseOptions = {}): 
   const outcome = rankInterventions(model, state, ranked, {
     rankBy,
     confidenceFactors: options.confidenceFactors,
-    onProgress: (d, t) => options.onProgress?.("impacts", d, t),
+    onProgress: (phase, d, t) => options.onProgress?.(phase, d, t),
   });
   const warnings: string[] = [];
   if (state.floored > 0) {

@@ -66,8 +66,8 @@ export interface RankOptions {
    * {@link DEFAULT_CONFIDENCE_PASSES}); the others keep `confidenceFactor: null`.
    */
   maxConfidencePasses?: number;
-  /** Told after each candidate's impact is computed (for progress messages). */
-  onProgress?: (done: number, total: number) => void;
+  /** Told after each candidate's impact and before each confidence-factor pass (for progress messages). */
+  onProgress?: (phase: "impacts" | "confidence factors", done: number, total: number) => void;
 }
 
 /** Per-draw criterion: ΔW, or total impact per MSEK (free positive gains rank first, free losses last). */
@@ -151,7 +151,7 @@ export function rankInterventions(
   const D = dimIds.length;
   const impacts = model.candidates.map((c, k) => {
     const x = welfareChange(model, state, [c]);
-    options.onProgress?.(k + 1, model.candidates.length);
+    options.onProgress?.("impacts", k + 1, model.candidates.length);
     return x;
   });
   const criteria = model.candidates.map((c, k) =>
@@ -228,7 +228,9 @@ export function rankInterventions(
       .filter((k) => candidates[k]!.centralWeights !== null)
       .sort((a, b) => candidates[b]!.pBest! - candidates[a]!.pBest! || a - b);
     confidenceSkipped = Math.max(0, firsts.length - limit);
-    for (const k of firsts.slice(0, limit)) {
+    const passes = firsts.slice(0, limit);
+    for (const [pass, k] of passes.entries()) {
+      options.onProgress?.("confidence factors", pass, passes.length);
       const cw = candidates[k]!.centralWeights!;
       const fixed = new Float64Array(D * draws);
       dimIds.forEach((id, d) => fixed.fill(cw[id]!, d * draws, (d + 1) * draws));
