@@ -328,11 +328,16 @@ export async function readBoundedForm(request: Request, maxBytes = MAX_FORM_BYTE
   const text = await request.text();
   if (text.length > maxBytes) return null;
   const type = request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded";
-  return new Request("http://localhost/", {
-    method: "POST",
-    headers: { "Content-Type": type },
-    body: text,
-  }).formData();
+  try {
+    return await new Request("http://localhost/", {
+      method: "POST",
+      headers: { "Content-Type": type },
+      body: text,
+    }).formData();
+  } catch {
+    // A body that does not parse as the form it claims to be is bad input, not a bug.
+    throw new Response("Malformed form data", { status: 400 });
+  }
 }
 
 /**

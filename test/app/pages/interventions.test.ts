@@ -80,6 +80,15 @@ describe("the intervention pages", () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it("answers a body that is not the form it claims to be with 400", async () => {
+    const request = new Request("http://localhost/interventions/new", {
+      method: "POST",
+      headers: { Cookie: planner.cookie, "Content-Type": "multipart/form-data; boundary=x" },
+      body: "not multipart at all",
+    });
+    expect((await call(create.action, request)).status).toBe(400);
+  });
+
   it("refuses an unknown intent", async () => {
     const r = await call(
       create.action,
