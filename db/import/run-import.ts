@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+import { isPostgres } from "../repositories/transaction";
 import type { Db, Dataset } from "../schema";
 import { recordImport } from "./import-audit";
 import { IssueCollector, rejectIfIssues } from "./import-issues";
@@ -109,54 +111,75 @@ export async function runImport(
   const now = (options.now ?? (() => new Date()))();
   const p = options.provenance ?? {};
   const datasetId = datasetIdFor(sha256);
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("datasets")
-      .values({
-        id: datasetId,
-        source: p.source ?? `imported file ${sourceFileName(source)}`,
-        licence: p.licence ?? "not stated",
-        retrieved: p.retrieved ?? now.toISOString().slice(0, 10),
-        sha256,
+  return withImportCache(db, () =>
+    db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("datasets")
+        .values({
+          id: datasetId,
+          source: p.source ?? `imported file ${sourceFileName(source)}`,
+          licence: p.licence ?? "not stated",
+          retrieved: p.retrieved ?? now.toISOString().slice(0, 10),
+          sha256,
+          kind,
+          file_name: sourceFileName(source),
+          row_count: 0,
+          synthetic: p.synthetic ? 1 : 0,
+          note: p.note ?? null,
+        })
+        .execute();
+      const issues = new IssueCollector();
+      const result = await body({ trx, datasetId, issues, file });
+      if (result.rows === 0 && issues.empty) issues.add(2, "", "", "no data rows after the header");
+      rejectIfIssues(file, issues);
+      await trx
+        .updateTable("datasets")
+        .set({
+          row_count: result.rows,
+          ...(result.sourceSuffix
+            ? { source: `${p.source ?? `imported file ${sourceFileName(source)}`}${result.sourceSuffix}` }
+            : {}),
+        })
+        .where("id", "=", datasetId)
+        .execute();
+      await recordImport(trx, {
+        at: now.toISOString(),
+        userId: options.userId ?? null,
+        datasetId,
         kind,
-        file_name: sourceFileName(source),
-        row_count: 0,
-        synthetic: p.synthetic ? 1 : 0,
-        note: p.note ?? null,
-      })
-      .execute();
-    const issues = new IssueCollector();
-    const result = await body({ trx, datasetId, issues, file });
-    if (result.rows === 0 && issues.empty) issues.add(2, "", "", "no data rows after the header");
-    rejectIfIssues(file, issues);
-    await trx
-      .updateTable("datasets")
-      .set({
-        row_count: result.rows,
-        ...(result.sourceSuffix
-          ? { source: `${p.source ?? `imported file ${sourceFileName(source)}`}${result.sourceSuffix}` }
-          : {}),
-      })
-      .where("id", "=", datasetId)
-      .execute();
-    await recordImport(trx, {
-      at: now.toISOString(),
-      userId: options.userId ?? null,
-      datasetId,
-      kind,
-      file: sourceFileName(source),
-      sha256,
-      rows: result.rows,
-      inserted: result.inserted,
-    });
-    return {
-      dataset: datasetId,
-      kind,
-      rows: result.rows,
-      inserted: result.inserted,
-      ...(result.details ? { details: result.details } : {}),
-    };
-  });
+        file: sourceFileName(source),
+        sha256,
+        rows: result.rows,
+        inserted: result.inserted,
+      });
+      return {
+        dataset: datasetId,
+        kind,
+        rows: result.rows,
+        inserted: result.inserted,
+        ...(result.details ? { details: result.details } : {}),
+      };
+    }),
+  );
+}
+
+/**
+ * SQLite page cache during an import (KiB). A large import updates three indexes of observations;
+ * with the default 16 MB cache their pages are spilled and re-read. 64 MB saved about 2 s of CPU per
+ * million rows (17.4 → 15.4 s) for about 80 MB more peak memory (bench/import.bench.ts).
+ */
+export const IMPORT_SQLITE_CACHE_KIB = 65536;
+
+/** Run `fn` with the SQLite page cache raised to {@link IMPORT_SQLITE_CACHE_KIB}, restored after. */
+async function withImportCache<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (isPostgres(db) || db.isTransaction) return fn();
+  const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size;
+  await sql.raw(`pragma cache_size = -${IMPORT_SQLITE_CACHE_KIB}`).execute(db);
+  try {
+    return await fn();
+  } finally {
+    if (before !== undefined) await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db);
+  }
 }
 
 /** What the audit log records about an import. */
