@@ -6,7 +6,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { applyRoundEvent } from "../../engine/workflow";
 import { ENGINE_VERSION } from "../../engine/version";
 import { ROLE_LABELS } from "~/auth/policy";
@@ -36,9 +35,7 @@ import { startRoundAnalysis } from "~/utils/round-analysis.server";
 import { loadRuleSets, runRoundRules } from "~/utils/round-data.server";
 import { parseStepForm, stepOf, stepPermission } from "~/utils/round-steps.server";
 import { buildRoundView } from "~/utils/round-view.server";
-import { applyStoredRoundEvent, loadRound } from "~/utils/rounds.server";
-
-const ParamsSchema = z.object({ roundId: z.string().min(1).max(100) });
+import { applyStoredRoundEvent, requireRound } from "~/utils/rounds.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Livsval – ${d.round.title}` : "Livsval" },
@@ -47,10 +44,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "rounds.view");
-  const { roundId } = ParamsSchema.parse(params);
   const db = getDb();
-  const round = await loadRound(db, roundId);
-  if (!round) throw new Response("Not found", { status: 404 });
+  const round = await requireRound(db, params);
   return buildRoundView(db, round, user, await getLocale(request));
 }
 
@@ -59,11 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   verifyCsrf(request, formData, user);
   const step = stepOf(request);
-  const { roundId } = ParamsSchema.parse(params);
   const locale = await getLocale(request);
   const db = getDb();
-  const round = await loadRound(db, roundId);
-  if (!round) throw new Response("Not found", { status: 404 });
+  const round = await requireRound(db, params);
   const now = new Date().toISOString();
   const parsed = parseStepForm(step, formData, user, locale, now);
   if (!parsed.ok) {
@@ -91,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     if (!probe.ok) return refuse(probe.error);
     startRoundAnalysis(db, round.context, actor, { locale });
-    return redirect(`/rounds/${roundId}`);
+    return redirect(`/rounds/${round.id}`);
   }
   let event = request_.kind === "event" ? request_.event : null;
   if (request_.kind === "rules") {
@@ -110,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       exclusions,
     };
   }
-  const outcome = await applyStoredRoundEvent(db, roundId, event!, {
+  const outcome = await applyStoredRoundEvent(db, round.id, event!, {
     expectedVersion: parsed.expectedVersion,
   });
   if (!outcome.ok) {
@@ -119,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome.reason === "conflict" ? 409 : 400,
     );
   }
-  return redirect(`/rounds/${roundId}`);
+  return redirect(`/rounds/${round.id}`);
 }
 
 export default function RoundPage() {

@@ -13,9 +13,8 @@ import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { loadRoundAnalysis } from "~/utils/round-analysis.server";
 import { analysisTable, ANALYSIS_TABLES, frontier } from "~/utils/round-tables.server";
-import { loadRound } from "~/utils/rounds.server";
+import { requireRound } from "~/utils/rounds.server";
 
-const ParamsSchema = z.object({ roundId: z.string().min(1).max(100) });
 const PairSchema = z.object({ a: z.string().max(100).optional(), b: z.string().max(100).optional() });
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -24,11 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "rounds.view");
-  const { roundId } = ParamsSchema.parse(params);
   const locale = await getLocale(request);
   const db = getDb();
-  const round = await loadRound(db, roundId);
-  if (!round) throw new Response("Not found", { status: 404 });
+  const round = await requireRound(db, params);
   const stored = await loadRoundAnalysis(db, round.context);
   if (!stored) return { id: round.id, title: round.title, analysis: null };
   const r = stored.result;
@@ -299,28 +296,19 @@ export default function AnalysisPage() {
       <section aria-labelledby="why-title" id="why">
         <h2 id="why-title">{t("analysis.why")}</h2>
         <Form method="get" className="inline-fields" preventScrollReset>
-          <span>
-            <label htmlFor="why-a">{t("analysis.whyA")}</label>
-            <br />
-            <select id="why-a" name="a" defaultValue={analysis.why?.a.id ?? analysis.ranked[0]?.id}>
-              {analysis.ranked.map((iv) => (
-                <option key={iv.id} value={iv.id}>
-                  {iv.label}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label htmlFor="why-b">{t("analysis.whyB")}</label>
-            <br />
-            <select id="why-b" name="b" defaultValue={analysis.why?.b.id ?? analysis.ranked[1]?.id}>
-              {analysis.ranked.map((iv) => (
-                <option key={iv.id} value={iv.id}>
-                  {iv.label}
-                </option>
-              ))}
-            </select>
-          </span>
+          {(["a", "b"] as const).map((k, n) => (
+            <span key={k}>
+              <label htmlFor={`why-${k}`}>{t(k === "a" ? "analysis.whyA" : "analysis.whyB")}</label>
+              <br />
+              <select id={`why-${k}`} name={k} defaultValue={analysis.why?.[k].id ?? analysis.ranked[n]?.id}>
+                {analysis.ranked.map((iv) => (
+                  <option key={iv.id} value={iv.id}>
+                    {iv.label}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ))}
           <span>
             <br />
             <button type="submit">{t("analysis.whySubmit")}</button>

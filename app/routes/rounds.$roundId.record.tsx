@@ -1,16 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { CsrfField } from "~/auth/csrf-field";
 import { requirePermission, verifyCsrf } from "~/auth/session.server";
+import { AuditTrail } from "~/components/round/round-summary";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { loadRoundAnalysis, reproduceAnalysis } from "~/utils/round-analysis.server";
 import { buildDecisionRecord } from "~/utils/round-record.server";
-import { loadRound } from "~/utils/rounds.server";
-
-const ParamsSchema = z.object({ roundId: z.string().min(1).max(100) });
+import { requireRound } from "~/utils/rounds.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Livsval – beslutsunderlag – ${d.round.title}` : "Livsval" },
@@ -18,10 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "rounds.view");
-  const { roundId } = ParamsSchema.parse(params);
   const db = getDb();
-  const round = await loadRound(db, roundId);
-  if (!round) throw new Response("Not found", { status: 404 });
+  const round = await requireRound(db, params);
   return buildDecisionRecord(db, round);
 }
 
@@ -30,10 +26,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "rounds.view");
   const formData = await request.formData();
   verifyCsrf(request, formData, user);
-  const { roundId } = ParamsSchema.parse(params);
   const db = getDb();
-  const round = await loadRound(db, roundId);
-  if (!round) throw new Response("Not found", { status: 404 });
+  const round = await requireRound(db, params);
   const stored = await loadRoundAnalysis(db, round.context);
   if (!stored) return data({ reproduced: null }, { status: 400 });
   return { reproduced: await reproduceAnalysis(stored) };
@@ -222,37 +216,7 @@ export default function RecordPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="trail-title">
-        <h2 id="trail-title">{t("round.audit")}</h2>
-        <table id="record-audit">
-          <thead>
-            <tr>
-              <th scope="col">{t("round.audit.seq")}</th>
-              <th scope="col">{t("round.audit.at")}</th>
-              <th scope="col">{t("round.audit.user")}</th>
-              <th scope="col">{t("round.audit.action")}</th>
-              <th scope="col">{t("round.audit.fromTo")}</th>
-              <th scope="col">{t("round.audit.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rec.audit.map((a) => (
-              <tr key={a.seq}>
-                <td className="num">{a.seq}</td>
-                <td>{a.at.slice(0, 19).replace("T", " ")}</td>
-                <td>{a.user ?? "–"}</td>
-                <td>
-                  <code>{a.action}</code>
-                </td>
-                <td>
-                  {a.from_state ?? "–"} → {a.to_state ?? "–"}
-                </td>
-                <td>{a.reason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AuditTrail audit={rec.audit} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import {
   applyRoundEvent,
   createRound,
@@ -78,6 +79,14 @@ export async function loadRound(db: Db, id: string): Promise<StoredRound | null>
     snapshot,
     context: snapshot.context,
   };
+}
+
+/** The round named by the route's `roundId` param, or a thrown 404 Response. */
+export async function requireRound(db: Db, params: Record<string, string | undefined>): Promise<StoredRound> {
+  const id = z.string().min(1).max(100).safeParse(params.roundId);
+  const round = id.success ? await loadRound(db, id.data) : null;
+  if (!round) throw new Response("Not found", { status: 404 });
+  return round;
 }
 
 /** Create a round in `draft` and its audit event in one transaction; returns the new id. */

@@ -1,20 +1,8 @@
 import type { Permission } from "~/auth/policy";
-import type { RoundState } from "../../../engine/workflow/round-machine";
+import { ROUND_STATES, type RoundState } from "../../../engine/workflow/round-states";
 
-/** The round's states in workflow order (the machine's `ROUND_STATES`, repeated here for the browser bundle). */
-export const STATES: readonly RoundState[] = [
-  "draft",
-  "scoped",
-  "needsReviewed",
-  "candidatesChosen",
-  "rulesApplied",
-  "scenarioChosen",
-  "analysed",
-  "portfolioProposed",
-  "committeeReview",
-  "decided",
-  "followedUp",
-];
+/** The round's states in workflow order (the machine's own list, without bundling xstate). */
+export const STATES: readonly RoundState[] = ROUND_STATES;
 
 /** The forms of the round page; each posts to `?step=<step>`. */
 export const STEPS = [
