@@ -16,6 +16,14 @@ export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   "login.tsx": { loader: "public", action: "public" },
   "logout.tsx": { loader: "public", action: "public" },
   "rounds._index.tsx": { loader: "rounds.view" },
+  // The round page's action needs the permission of the step it posts (`?step=`, STEP_PERMISSION in
+  // app/components/round/steps.ts); a post without a valid step needs rounds.prepare to be told 400.
+  "rounds.$roundId._index.tsx": { loader: "rounds.view", action: "rounds.prepare" },
+  "rounds.$roundId.analysis.tsx": { loader: "rounds.view" },
+  "rounds.$roundId.csv.$table.ts": { loader: "rounds.view" },
+  "rounds.$roundId.record.tsx": { loader: "rounds.view", action: "rounds.view" },
+  "rounds.$roundId.record[.]json.ts": { loader: "rounds.view" },
+  "rounds.$roundId.record[.]md.ts": { loader: "rounds.view" },
   "rounds.new.tsx": { loader: "rounds.create", action: "rounds.create" },
   "data._index.tsx": { loader: "data.view" },
   "data.indicators[.]csv.ts": { loader: "data.view" },

@@ -7,6 +7,7 @@ import { migrateToLatest } from "../../../db/migrate";
 import { createSession, createUser } from "../../../db/repositories/user-repository";
 import { can, ROLES, type Role } from "~/auth/policy";
 import { ROUTE_PERMISSIONS } from "~/auth/route-permissions";
+import { STEP_PERMISSION, STEPS } from "~/components/round/steps";
 
 // The route × role matrix: every route module's loader and action, called as each role (and signed
 // out), must allow exactly what the policy table allows; a denied call writes nothing.
@@ -27,18 +28,23 @@ const modules = import.meta.glob<RouteModule>("../../../app/routes/*.{ts,tsx}");
 
 const db = createDb(":memory:");
 globalThis.__livsvalDb = db;
-const sessions = new Map<Role, { cookie: string; csrf: string }>();
+const userIds = new Map<Role, string>();
 
 beforeAll(async () => {
   await migrateToLatest(db, () => {});
   for (const role of ROLES) {
     const user = await createUser(db, { username: `t-${role}`, password_hash: "x", role });
-    const s = await createSession(db, { user_id: user.id, expires_at: "2999-01-01T00:00:00.000Z" });
-    // Remix's unsigned cookie encoding: base64 of the JSON value.
-    const value = Buffer.from(JSON.stringify(s.id), "utf8").toString("base64");
-    sessions.set(role, { cookie: `livsval_session=${encodeURIComponent(value)}`, csrf: s.csrf_token });
+    userIds.set(role, user.id);
   }
 });
+
+/** A fresh session for each probe: a probe of the sign-out action ends the session it uses. */
+async function sessionFor(role: Role): Promise<{ cookie: string; csrf: string }> {
+  const s = await createSession(db, { user_id: userIds.get(role)!, expires_at: "2999-01-01T00:00:00.000Z" });
+  // Remix's unsigned cookie encoding: base64 of the JSON value.
+  const value = Buffer.from(JSON.stringify(s.id), "utf8").toString("base64");
+  return { cookie: `livsval_session=${encodeURIComponent(value)}`, csrf: s.csrf_token };
+}
 
 afterAll(async () => {
   await db.destroy();
@@ -93,6 +99,33 @@ function isSignInRedirect(r: Response): boolean {
 }
 
 describe("the route × role matrix", () => {
+  describe("the round page's steps", () => {
+    for (const step of STEPS) {
+      const permission = STEP_PERMISSION[step];
+      for (const role of ROLES) {
+        it(`step ${step} as ${role} is ${can(role, permission) ? "allowed" : "denied"}`, async () => {
+          const mod = await modules["../../../app/routes/rounds.$roundId._index.tsx"]!();
+          const session = await sessionFor(role);
+          const before = await tableCounts();
+          const r = await outcome(
+            mod.action!,
+            new Request(`http://localhost/rounds/no-such-id?index&step=${step}`, {
+              method: "POST",
+              headers: { Cookie: session.cookie },
+              body: new URLSearchParams({ csrf: session.csrf, intent: "matrix-probe" }),
+            }),
+            { roundId: "no-such-id" },
+          );
+          if (can(role, permission)) expect(r.status, `refused ${role}`).not.toBe(403);
+          else {
+            expect(r.status).toBe(403);
+            expect(await tableCounts()).toBe(before);
+          }
+        });
+      }
+    }
+  });
+
   it("lists every route module in the permission table", () => {
     const missing = routeFiles.filter((f) => !(f in ROUTE_PERMISSIONS));
     expect(missing).toEqual([]);
@@ -115,7 +148,7 @@ describe("the route × role matrix", () => {
           }
           expect(permission, `${file} exports a ${kind} without a permission entry`).toBeDefined();
           const { url, params } = urlFor(file);
-          const session = role === "signed-out" ? undefined : sessions.get(role);
+          const session = role === "signed-out" ? undefined : await sessionFor(role);
           const headers = new Headers(session ? { Cookie: session.cookie } : {});
           const request =
             kind === "loader"
@@ -151,12 +184,13 @@ describe("the route × role matrix", () => {
       const mod = await modules[`../../../app/routes/${file}`]!();
       const role = ROLES.find((r) => can(r, access.action as never))!;
       const { url, params } = urlFor(file);
+      const session = await sessionFor(role);
       const before = await tableCounts();
       const r = await outcome(
         mod.action!,
         new Request(url, {
           method: "POST",
-          headers: { Cookie: sessions.get(role)!.cookie },
+          headers: { Cookie: session.cookie },
           body: new URLSearchParams({ csrf: "forged", intent: "matrix-probe" }),
         }),
         params,
