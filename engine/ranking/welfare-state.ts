@@ -46,20 +46,45 @@ export function welfareState(
   const sum = new Float64Array(draws);
   const variance = new Float64Array(draws);
   let floored = 0;
-  for (let s = 0; s < S; s++) {
-    const off = s * draws;
-    variance.fill(0);
-    for (let d = 0; d < D; d++) {
-      const v = scoreValues[s * D + d]!;
-      const u2 = scoreU[s * D + d]! ** 2;
-      const wOff = d * draws;
-      for (let t = 0; t < draws; t++) {
-        const w = weights[wOff + t]!;
-        composite[off + t]! += w * v;
-        variance[t]! += w * w * u2;
+  // weights fixed over the draws (exact scenarios, confidence factors, sensitivity): the mean
+  // and standard deviation of each composite are constants, one pass per segment suffices
+  const fixed = new Float64Array(D);
+  let isFixed = true;
+  scan: for (let d = 0; d < D; d++) {
+    const w0 = weights[d * draws]!;
+    fixed[d] = w0;
+    for (let t = 1; t < draws; t++) {
+      if (weights[d * draws + t] !== w0) {
+        isFixed = false;
+        break scan;
       }
     }
-    for (let t = 0; t < draws; t++) composite[off + t]! += Math.sqrt(variance[t]!) * baselineZ[off + t]!;
+  }
+  for (let s = 0; s < S; s++) {
+    const off = s * draws;
+    if (isFixed) {
+      let m = 0;
+      let v2 = 0;
+      for (let d = 0; d < D; d++) {
+        m += fixed[d]! * scoreValues[s * D + d]!;
+        v2 += fixed[d]! * fixed[d]! * scoreU[s * D + d]! ** 2;
+      }
+      const sd = Math.sqrt(v2);
+      for (let t = 0; t < draws; t++) composite[off + t] = m + sd * baselineZ[off + t]!;
+    } else {
+      variance.fill(0);
+      for (let d = 0; d < D; d++) {
+        const v = scoreValues[s * D + d]!;
+        const u2 = scoreU[s * D + d]! ** 2;
+        const wOff = d * draws;
+        for (let t = 0; t < draws; t++) {
+          const w = weights[wOff + t]!;
+          composite[off + t]! += w * v;
+          variance[t]! += w * w * u2;
+        }
+      }
+      for (let t = 0; t < draws; t++) composite[off + t]! += Math.sqrt(variance[t]!) * baselineZ[off + t]!;
+    }
     const p = shares[s]!;
     for (let t = 0; t < draws; t++) {
       let q = composite[off + t]!;
