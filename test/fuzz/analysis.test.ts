@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { run } from "../../bin/commands/analyse";
 import { CliInputError } from "../../bin/cli";
+import { analyse } from "../../engine/decision/analyse";
 import { ResultSchema } from "../../engine/decision/result-schema";
+import { handAnalysis } from "../engine/decision/fixtures";
 import { validAnalysis } from "./support/analysis-arbitrary";
 import { fuzzOptions } from "./support/fuzz-config";
 import { tempFileWriter } from "./support/temp-files";
@@ -217,6 +219,28 @@ describe("fuzzing livsval.analysis/1 files", () => {
       },
     );
     for (const mutation of mutationsFor(fixed as Json)) await expectRefused(fixed as Json, mutation);
+  });
+
+  it("runs rules whose paths reach prototype properties without calling or changing anything", async () => {
+    const paths = [
+      "$.constructor.constructor",
+      "$.__proto__",
+      "$.attributes.__proto__.polluted",
+      "$.toString",
+    ];
+    for (const path of paths) {
+      for (const fact of ["intervention", "target"]) {
+        const rule = {
+          name: "probe",
+          conditions: { all: [{ fact, path, operator: "equal", value: "x" }] },
+          event: { type: "exclude", params: { reason: "probe fired" } },
+        };
+        const result = await analyse(handAnalysis(0, { rules: [rule] }));
+        expect(() => ResultSchema.parse(result)).not.toThrow();
+        expect(result.interventions.every((iv) => iv.status === "ranked")).toBe(true);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("exits 2 with one line on stderr and no stack trace when run as a program", async () => {
