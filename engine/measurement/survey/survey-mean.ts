@@ -106,6 +106,22 @@ function estimateDomain(
   const mean = sumWy / sumW;
   const z = new Float64Array(size);
   for (let i = 0; i < size; i++) if (inSubset[i]) z[i] = ((values[i]! - mean) * weights[i]!) / sumW;
-  const variance = linearizedVariance(design, z, inSubset, FN);
-  return { group, estimate: mean, se: Number.isNaN(variance) ? null : Math.sqrt(variance), n: count };
+  let variance = linearizedVariance(design, z, inSubset, FN);
+  let scale = 1;
+  if (variance === Infinity) {
+    // Squares of very large values overflow. The variance is quadratic in z, so it is computed on
+    // z / 2^k (exact: a power of two) and scaled back, se(z) = 2^k · se(z / 2^k).
+    let max = 0;
+    for (const v of z) max = Math.max(max, Math.abs(v));
+    if (Number.isFinite(max)) {
+      scale = 2 ** Math.ceil(Math.log2(max));
+      variance = linearizedVariance(
+        design,
+        z.map((v) => v / scale),
+        inSubset,
+        FN,
+      );
+    }
+  }
+  return { group, estimate: mean, se: Number.isNaN(variance) ? null : scale * Math.sqrt(variance), n: count };
 }
