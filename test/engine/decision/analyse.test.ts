@@ -81,6 +81,19 @@ describe("analyse", () => {
     expect(sums).toBeCloseTo(1, 12);
   });
 
+  it("spans interval weights over their bounds in the tornado", async () => {
+    const weights = { health: [0.2, 0.6], social_connections: [0.1, 0.4], income_wealth: [0.1, 0.4] };
+    const r = await analyse(
+      { ...small, scenario: { id: "iv", weights, inequalityAversion: 1 } },
+      { draws: 300, sensitivity: true, confidenceFactors: false },
+    );
+    const bars = r.sensitivity!.tornado.bars.filter((b) => b.kind === "weight");
+    for (const b of bars) {
+      expect([b.lowSetting, b.highSetting]).toEqual(weights[b.input as keyof typeof weights]);
+    }
+    expect(r.scenario.weights).toBe("intervals");
+  });
+
   it("does not change its input", async () => {
     const copy = structuredClone(small);
     await analyse(copy, { draws: 200 });
