@@ -6,6 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EngineInputError } from "../../engine/errors";
 import { applyRoundEvent } from "../../engine/workflow";
 import { ENGINE_VERSION } from "../../engine/version";
 import { ROLE_LABELS } from "~/auth/policy";
@@ -94,7 +95,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { step, fieldErrors: { ruleSet: translate(locale, "rules.none") } } satisfies StepFeedback,
         { status: 400 },
       );
-    const exclusions = await runRoundRules(db, round.context, ruleSet, locale);
+    let exclusions;
+    try {
+      exclusions = await runRoundRules(db, round.context, ruleSet, locale);
+    } catch (e) {
+      // the round's data cannot be put to the rules (e.g. a candidate without any baseline): say why
+      if (e instanceof EngineInputError) return refuse(e.message);
+      throw e;
+    }
     event = {
       type: "rules.applied",
       actor,
