@@ -76,6 +76,25 @@ describe("the round page", () => {
     expect(await tableCounts(db)).toBe(before);
   });
 
+  it("refuses an analyst's committee approval with 403 (policy) and an admin's with 400 (the machine)", async () => {
+    const before = await tableCounts(db);
+    const analyst = await step("analyst", "review", [
+      ["intent", "approve"],
+      ["text", ""],
+    ]);
+    expect(analyst.status).toBe(403);
+    // admins hold rounds.review, but committee decisions are the committee's alone (separation of duties)
+    const admin = await step("admin", "review", [
+      ["intent", "approve"],
+      ["text", ""],
+    ]);
+    expect(admin.status).toBe(400);
+    expect((admin.body as { formError: string }).formError).toMatch(
+      /committee.approved is not allowed in state scoped|role "admin" may not send/,
+    );
+    expect(await tableCounts(db)).toBe(before);
+  });
+
   it("refuses a forged form token with 403 and writes nothing", async () => {
     const before = await tableCounts(db);
     const r = await step("analyst", "needs", [
@@ -202,6 +221,22 @@ describe("the round page", () => {
     r = await step("committee", "publish", [["summary", "För tidigt."]]);
     expect(r.status).toBe(400);
     expect((r.body as { formError: string }).formError).toMatch(/no decision without committee approval/);
+    r = await step("admin", "review", [
+      ["intent", "approve"],
+      ["text", ""],
+    ]);
+    expect(r.status).toBe(400);
+    expect((r.body as { formError: string }).formError).toMatch(
+      /role "admin" may not send committee.approved/,
+    );
+    r = await step("committee", "review", [
+      ["intent", "return"],
+      ["text", "Motivera valet av lyckokursen tydligare."],
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    expect(await state()).toBe("portfolioProposed");
+    r = await step("budget_planner", "submit", []);
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
     r = await step("committee", "review", [
       ["intent", "dissent"],
       ["text", "Jag reserverar mig mot lyckokursen."],
