@@ -145,6 +145,16 @@ describe("a prioritisation round in the browser", () => {
     expect(await currentStep(page)).toContain("Uppföljd");
     await expect(page.locator("#followup-table").count()).resolves.toBe(1);
     await expectNoAxeViolations(page);
+
+    // the same page in English
+    await page.getByRole("link", { name: "In English" }).click();
+    await page.waitForURL(roundUrl);
+    await page.locator("html[lang=en]").waitFor();
+    expect(await currentStep(page)).toContain("Followed up");
+    await expect(page.getByRole("heading", { name: "Expected and measured change" }).count()).resolves.toBe(
+      1,
+    );
+    await expectNoAxeViolations(page);
     await page.close();
   });
 });

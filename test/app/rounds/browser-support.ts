@@ -67,5 +67,6 @@ export async function signIn(
 /** Sign out through the header's form. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Logga ut" }).click();
-  await page.waitForLoadState();
+  // the header offers "Logga in" once the session is gone
+  await page.getByRole("link", { name: "Logga in" }).waitFor();
 }
