@@ -5,6 +5,7 @@ import { canonicalJson, inputHash } from "../../engine/decision/canonical-json";
 import { ResultSchema, type Result } from "../../engine/decision/result-schema";
 import type { Actor, RoundContext } from "../../engine/workflow";
 import { appendAuditEvent } from "../../db/repositories/audit-repository";
+import { inTransaction } from "../../db/repositories/transaction";
 import type { Db } from "../../db/schema";
 import { buildChartData, ChartDataSchema, type ChartData } from "./round-charts.server";
 import { buildRoundAnalysis } from "./round-data.server";
@@ -139,31 +140,35 @@ export function startRoundAnalysis(
     const [primary, ...others] = results;
     if (!primary || !charts) throw new Error("the round has no scenario");
     const at = now();
-    const resultId = await storeAnalysis(
-      db,
-      {
-        roundId,
-        input: primary.input,
-        result: primary.result,
-        notes: primary.notes,
-        sensitivity: others.map((o) => ({ scenarioId: o.scenarioId, result: o.result })),
-        charts,
-      },
-      actor,
-      at,
-    );
-    const outcome = await applyStoredRoundEvent(db, roundId, {
-      type: "analysis.completed",
-      actor,
-      at,
-      analysis: {
-        inputHash: primary.result.inputHash,
-        seed: primary.result.seed,
-        engineVersion: primary.result.engineVersion,
-        resultId,
-      },
+    // the stored analysis and the transition that refers to it commit together, or neither does
+    const resultId = await inTransaction(db, async (trx) => {
+      const id = await storeAnalysis(
+        trx,
+        {
+          roundId,
+          input: primary.input,
+          result: primary.result,
+          notes: primary.notes,
+          sensitivity: others.map((o) => ({ scenarioId: o.scenarioId, result: o.result })),
+          charts,
+        },
+        actor,
+        at,
+      );
+      const outcome = await applyStoredRoundEvent(trx, roundId, {
+        type: "analysis.completed",
+        actor,
+        at,
+        analysis: {
+          inputHash: primary.result.inputHash,
+          seed: primary.result.seed,
+          engineVersion: primary.result.engineVersion,
+          resultId: id,
+        },
+      });
+      if (!outcome.ok) throw new Error(outcome.error);
+      return id;
     });
-    if (!outcome.ok) throw new Error(outcome.error);
     jobs().set(roundId, { status: "done", resultId, startedAt });
   })().catch((e: unknown) => {
     jobs().set(roundId, { status: "failed", error: e instanceof Error ? e.message : String(e), startedAt });
