@@ -164,11 +164,12 @@ export async function runImport(
 }
 
 /**
- * SQLite page cache during an import (KiB). A large import updates three indexes of observations;
- * with the default 16 MB cache their pages are spilled and re-read. 64 MB saved about 2 s of CPU per
- * million rows (17.4 → 15.4 s) for about 80 MB more peak memory (bench/import.bench.ts).
+ * SQLite page cache during an import (KiB): 48 MB. A large import updates three indexes of observations;
+ * with the default 16 MB cache their pages are spilled and re-read. Measured per million rows
+ * (bench/import.bench.ts): 16 MB 17.4 s CPU; 64 MB 15.4 s but peak RSS up to 485 MB; 48 MB 15.1 s CPU
+ * with peak RSS 451 MB, inside the 500 MB budget.
  */
-export const IMPORT_SQLITE_CACHE_KIB = 65536;
+export const IMPORT_SQLITE_CACHE_KIB = 49152;
 
 /** Run `fn` with the SQLite page cache raised to {@link IMPORT_SQLITE_CACHE_KIB}, restored after. */
 async function withImportCache<T>(db: Db, fn: () => Promise<T>): Promise<T> {
