@@ -198,9 +198,9 @@ export const roundsSv = {
   "analysis.impactHigh": "Effekt vid högt",
   "analysis.plane": "Jämlikhetsplanet",
   "analysis.planeIntro":
-    "Varje insats efter förväntad effekt (vågrätt) och förändring av ojämlikheten, Atkinsonindex i procentenheter (lodrätt). Nedåt till höger är bäst: mer välfärd och mindre ojämlikhet.",
+    "Varje insats efter förväntad effekt (vågrätt) och förändring av ojämlikheten mellan befolkningsgrupperna, Gini-koefficienten i procentenheter vid förväntade värden (lodrätt). Nedåt till höger är bäst: mer välfärd och mindre ojämlikhet.",
   "analysis.planeAria": "Jämlikhetsplan för {count} insatser; samma siffror finns i tabellen nedan.",
-  "analysis.deltaInequality": "Förändring av Atkinsonindex (procentenheter)",
+  "analysis.deltaInequality": "Förändring av Gini-koefficienten (procentenheter)",
   "analysis.frontier": "Valuta för pengarna",
   "analysis.frontierIntro":
     "Insatserna ordnade efter effekt per krona, med kumulativ kostnad och kumulativ total effekt. Den streckade linjen är budgeten.",
@@ -447,10 +447,10 @@ export const roundsEn: Record<keyof typeof roundsSv, string> = {
   "analysis.impactHigh": "Impact at high",
   "analysis.plane": "Equity impact plane",
   "analysis.planeIntro":
-    "Each intervention by expected impact (across) and change in inequality, the Atkinson index in percentage points (up). Down and to the right is best: more welfare and less inequality.",
+    "Each intervention by expected impact (across) and change in inequality between the population groups, the Gini coefficient in percentage points at expected values (up). Down and to the right is best: more welfare and less inequality.",
   "analysis.planeAria":
     "Equity impact plane of {count} interventions; the same numbers are in the table below.",
-  "analysis.deltaInequality": "Change in Atkinson index (percentage points)",
+  "analysis.deltaInequality": "Change in the Gini coefficient (percentage points)",
   "analysis.frontier": "Value for money",
   "analysis.frontierIntro":
     "The interventions in order of impact per krona, with cumulative cost and cumulative total impact. The dashed line is the budget.",

@@ -174,10 +174,16 @@ export async function buildRoundAnalysis(
   const dims = usableDimensions(profiles);
   const dimSet = new Set(dims);
   const segIds = new Set(profiles.segments.map((s) => s.id));
-  const proxies = profiles.segments.flatMap((s) =>
-    dims.filter((d) => s.scores[d]?.proxy).map((d) => `${s.id}/${d}`),
-  );
-  if (proxies.length > 0) notes.push(`area score used for segment without own data: ${proxies.join(", ")}`);
+  const proxies = dims
+    .map((d) => [d, profiles.segments.filter((s) => s.scores[d]?.proxy).length] as const)
+    .filter(([, n]) => n > 0);
+  if (proxies.length > 0) {
+    notes.push(
+      `the area's score stands in for groups without their own data: ${proxies
+        .map(([d, n]) => `${d} (${n} of ${profiles.segments.length} groups)`)
+        .join(", ")}`,
+    );
+  }
   const all = await loadInterventions(db);
   const chosen = context.candidates
     .map((id) => all.find((iv) => iv.id === id))
