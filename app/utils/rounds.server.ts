@@ -155,7 +155,10 @@ export async function applyStoredRoundEvent(
       };
     }
     const applied = applyRoundEvent(round.snapshot, event);
-    if (!applied.ok) return { ok: false, reason: "refused", error: applied.error };
+    if (!applied.ok) {
+      if (PUBLISHED_STATES.includes(round.state)) await logRefusedChange(trx, round, event, applied);
+      return { ok: false, reason: "refused", error: applied.error };
+    }
     const persisted = persistRound(applied.snapshot);
     try {
       await saveRoundSnapshot(
@@ -194,6 +197,35 @@ export async function applyStoredRoundEvent(
     );
     return { ok: true, version: round.version + 1, state: persisted.state };
   });
+}
+
+/** States whose decision is published: the machine refuses changes there, and each attempt is logged. */
+const PUBLISHED_STATES: readonly RoundState[] = ["decided", "followedUp"];
+
+/**
+ * Record an attempt to change a published round (issue 6.4) as `round.change_refused`: who, in which
+ * state, which event, and the machine's reason. The snapshot is not touched.
+ */
+async function logRefusedChange(
+  trx: Db,
+  round: StoredRound,
+  event: RoundEvent,
+  refusal: { error: string; refusedBy: string },
+): Promise<void> {
+  await appendAuditEvent(
+    trx,
+    {
+      user_id: event.actor.userId,
+      action: "round.change_refused",
+      entity: "round",
+      entity_id: round.id,
+      from_state: round.state,
+      to_state: null,
+      reason: refusal.error,
+      payload: { event: event.type, role: event.actor.role, refusedBy: refusal.refusedBy },
+    },
+    { at: event.at },
+  );
 }
 
 /** The round's audit trail, oldest first (who, when, from, to, reason); `user` is the username when known. */
