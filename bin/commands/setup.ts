@@ -55,7 +55,9 @@ export const run: Command = async (argv) => {
       const intl = await seedInternationalReferences(db, DEFAULT_DATA_DIR);
       say(`international reference values: ${intl.values} values in ${intl.datasets} datasets`);
       const round = await seedDemoRound(db);
-      say(`demo round: ${round.round ? "created" : "already there"}, ${round.interventions} candidate interventions`);
+      say(
+        `demo round: ${round.round ? "created" : "already there"}, ${round.interventions} candidate interventions`,
+      );
     }
     const users = await seedDemoUsers(db);
     for (const u of users) say(`demo user ${u.username} (${u.role}) password: ${u.password}  (shown once)`);
