@@ -144,9 +144,7 @@ export default function RoundPage() {
         <Link to={`/rounds/${round.id}/record`}>{t("round.record")}</Link>
       </p>
       <section aria-labelledby="next-title" className="round-next">
-        <h2 id="next-title">
-          {t("round.next")}: {t(`state.${round.state}`)}
-        </h2>
+        <h2 id="next-title">{t("round.current", { state: t(`state.${round.state}`) })}</h2>
         {steps.length === 0 ? (
           <p>
             {t("round.nothingToDo", {
