@@ -8,6 +8,7 @@ import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
+import { dataVersion, DerivedCache } from "~/utils/data-version.server";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { buildInternationalView, type InternationalSeries } from "~/utils/international.server";
@@ -22,6 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "overview.view");
   const locale = await getLocale(request);
   const db = getDb();
+  return overviewCache().get(locale, await dataVersion(db), () => buildOverview(db, locale));
+}
+
+declare global {
+  var __livsvalOverviewCache: DerivedCache<Awaited<ReturnType<typeof buildOverview>>> | undefined;
+}
+
+/** The overview's figures change only with imported data: computed once per data version and language. */
+function overviewCache() {
+  globalThis.__livsvalOverviewCache ??= new DerivedCache();
+  return globalThis.__livsvalOverviewCache;
+}
+
+async function buildOverview(db: ReturnType<typeof getDb>, locale: "sv" | "en") {
   const data = await findAreaProfileData(db, HOME_AREA);
   if (!data)
     return { profile: null, segmentEquity: null, districtEquity: null, national: null, international: [] };
