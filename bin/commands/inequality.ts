@@ -1,4 +1,8 @@
-import { suppressSmallCells, type DisclosureControlled } from "../../engine/disclosure";
+import {
+  suppressComplementary,
+  suppressSmallCells,
+  type DisclosureControlled,
+} from "../../engine/disclosure";
 import { atkinson, gini, shareBelow, theil, theilDecomposition } from "../../engine/equity";
 import { CliInputError, columnIndex, type Command, type CsvTable } from "../cli";
 import { labels, optionalNumbers, parseFlags, readDataFile, readThreshold, readWeights } from "./survey";
@@ -70,7 +74,8 @@ function checkValues(table: CsvTable, name: string, values: (number | null)[], p
  * {n, mean, gini (EU-SILC definition as laeken::gini, a fraction), atkinson {ε: A_ε}, theil}, with
  * `--below X` the share below X, with `--by COL` Theil's T split between and within the groups.
  * Empty or NA values are left out. With n below `--min-n` (default 10) the figures are suppressed,
- * and so are those of a `--by` group (its between/within split too, which would reveal it).
+ * and so are those of a `--by` group (its between/within split too, which would reveal it), with a
+ * complementary group when one alone would be suppressed (the overall mean would reveal it).
  */
 export const run: Command = async (argv): Promise<InequalityResult> => {
   const { values: flags, positionals } = parseFlags(
@@ -124,9 +129,14 @@ export const run: Command = async (argv): Promise<InequalityResult> => {
 
   const groups = allGroups.filter((_, i) => keep[i]) as string[];
   const d = theilDecomposition(x, w, groups);
-  const byGroup = suppressSmallCells(
-    d.byGroup.map((g) => ({ ...g, n: groups.filter((label) => label === g.group).length })),
-    { fields: ["populationShare", "mean", "share", "theil"], threshold },
+  const fields = ["populationShare", "mean", "share", "theil"] as const;
+  // The overall mean is a margin: a lone suppressed group gets a complementary one.
+  const byGroup = suppressComplementary(
+    suppressSmallCells(
+      d.byGroup.map((g) => ({ ...g, n: groups.filter((label) => label === g.group).length })),
+      { fields, threshold },
+    ),
+    { fields, threshold },
   );
   // With one group suppressed, between and within would let a reader back out its figures.
   const hidden = shown!.suppressed === true || byGroup.some((g) => g.suppressed);

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_DISCLOSURE_THRESHOLD } from "../../engine/disclosure";
+import { DEFAULT_DISCLOSURE_THRESHOLD, suppressComplementary } from "../../engine/disclosure";
 import { EngineInputError } from "../../engine/errors";
 import {
   LONELY_PSU_OPTIONS,
@@ -94,7 +94,8 @@ export function readThreshold(raw: string | undefined): number {
  * column) with its design-based standard error (Taylor linearisation, PSUs with replacement, as R's
  * survey::svymean / svyby), overall (group "all") or per `--by` group. Empty or NA values are missing
  * and left out (na.rm = TRUE); rows with an empty `--by` cell belong to no group but stay in the
- * design. Cells with n below `--min-n` (default 10) are suppressed.
+ * design. Cells with n below `--min-n` (default 10) are suppressed, and with `--by` so is a complementary
+ * group when one alone would be (reason "complementary"), since the overall mean is a margin.
  * Prints [{group, estimate, se, n, suppressed?, reason?}].
  */
 export const run: Command = async (argv): Promise<ShownSurveyEstimate[]> => {
@@ -129,7 +130,12 @@ export const run: Command = async (argv): Promise<ShownSurveyEstimate[]> => {
   });
   const by = flags.by === undefined ? undefined : labels(table, flags.by, true);
   try {
-    return surveyMean({ design, values, by, disclosureThreshold });
+    const rows = surveyMean({ design, values, by, disclosureThreshold });
+    // The overall mean (the same command without --by) is a margin of the groups: complement a lone
+    // suppressed group so that it cannot be recovered by subtraction.
+    return by === undefined
+      ? rows
+      : suppressComplementary(rows, { fields: ["estimate", "se"], threshold: disclosureThreshold });
   } catch (e) {
     if (e instanceof EngineInputError && e.message.includes("only one PSU")) {
       throw new CliInputError(`${e.message}: pass --lonely-psu`);

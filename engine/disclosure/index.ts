@@ -5,3 +5,4 @@ export {
   type SuppressionReason,
   type SuppressSmallCellsOptions,
 } from "./suppress-small-cells";
+export { suppressComplementary, type SuppressComplementaryOptions } from "./suppress-complementary";

@@ -3,9 +3,14 @@ import { EngineInputError } from "../errors";
 /** Cells with fewer respondents than this are suppressed unless a caller says otherwise (DESIGN §2). */
 export const DEFAULT_DISCLOSURE_THRESHOLD = 10;
 
-/** Why a cell was suppressed: machine-readable, so that a page can word it in the user's language. */
+/**
+ * Why a cell was suppressed: machine-readable, so that a page can word it in the user's language.
+ * "small_cell": its own n is below the threshold (primary suppression); "complementary": its n is
+ * large enough, but it is withheld so that a small cell cannot be derived from it and a margin
+ * (secondary suppression, see `suppressComplementary`).
+ */
 export interface SuppressionReason {
-  readonly code: "small_cell";
+  readonly code: "small_cell" | "complementary";
   /** The cell's n. */
   readonly n: number;
   /** The threshold it fell below. */
@@ -34,7 +39,7 @@ export interface SuppressSmallCellsOptions<K> {
  * rows are copied unchanged. n itself stays, so a reader sees why (the threshold rule of
  * Hundepool et al., "Statistical Disclosure Control", Wiley 2012, §5.2; SCB's practice for
  * survey tables). Complementary (secondary) suppression, which stops a suppressed cell from being
- * recovered from margins, is not done here.
+ * recovered from margins, is a separate step: `suppressComplementary`.
  * @param rows - rows with a respondent count `n`
  * @param options - the fields to blank and the threshold
  * @returns new rows in the same order; the input rows are not changed
