@@ -1,0 +1,150 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe";
+import { launchBrowser, type Browser } from "./support/browser";
+import { startServer, type RunningServer } from "./support/server";
+
+// Every page outside the round workflow, in Swedish and in English, as an analyst (and a viewer for
+// the read-only views and the 403): axe-core's WCAG 2.0/2.1 A and AA rules find nothing, the page
+// logs no console error, <html lang> is the chosen language, and there is an <h1> and a <title>.
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function user(part: string): [string, string] {
+  const found = Object.entries(server.passwords).find(([u]) => u.includes(part));
+  if (!found) throw new Error(`no demo user like ${part} in ${Object.keys(server.passwords).join(", ")}`);
+  return found;
+}
+
+/** A fresh page that records console errors and uncaught exceptions. */
+async function recordingPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  return { page, errors };
+}
+
+async function signIn(page: Page, who: string): Promise<void> {
+  const [username, password] = user(who);
+  await page.goto(`${server.url}/login`);
+  // by field name: the form is in whichever language the cookie chose
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.locator('main button[type="submit"]').click();
+  // a client-side navigation changes the URL before the page renders: wait for the sign-out form
+  await page.locator('form[action="/logout"]').waitFor();
+}
+
+async function setLanguage(page: Page, to: "sv" | "en"): Promise<void> {
+  await page.goto(`${server.url}/lang?to=${to}&redirectTo=/`);
+  await page.waitForLoadState();
+  expect(await page.getAttribute("html", "lang")).toBe(to);
+}
+
+/** The first href on `path` matching `pattern`, as a path. */
+async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
+  await page.goto(`${server.url}${path}`);
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  const href = hrefs.find((h) => pattern.test(h));
+  if (!href) throw new Error(`no link like ${pattern} on ${path}: ${hrefs.join(" ")}`);
+  return href;
+}
+
+/**
+ * Open `path` (a full page load) and check the page: expected HTTP status, axe, console, lang, h1, title.
+ * On an expected 4xx the browser's own "Failed to load resource" line for that status is not a fault.
+ */
+async function checkPage(
+  rec: { page: Page; errors: string[] },
+  path: string,
+  lang: "sv" | "en",
+  status = 200,
+): Promise<string[]> {
+  const { page, errors } = rec;
+  errors.length = 0;
+  const response = await page.goto(`${server.url}${path}`);
+  await page.locator("h1").first().waitFor();
+  // let hydration finish, so that its errors (if any) are recorded
+  await page.waitForLoadState("networkidle");
+  const problems: string[] = [];
+  if (response?.status() !== status) problems.push(`status ${response?.status()}, expected ${status}`);
+  const htmlLang = await page.getAttribute("html", "lang");
+  if (htmlLang !== lang) problems.push(`<html lang="${htmlLang}">, expected ${lang}`);
+  if ((await page.locator("h1").count()) < 1) problems.push("no <h1>");
+  if (!(await page.title()).trim()) problems.push("empty <title>");
+  const expectedResourceError = `the server responded with a status of ${status}`;
+  for (const e of errors) {
+    if (!(status >= 400 && e.includes("Failed to load resource") && e.includes(expectedResourceError)))
+      problems.push(e);
+  }
+  for (const v of await axeViolations(page)) problems.push(`axe: ${v}`);
+  return problems.map((p) => `${path} [${lang}]: ${p}`);
+}
+
+describe("every page outside the round workflow", () => {
+  for (const lang of ["sv", "en"] as const) {
+    it(`passes axe and has lang, h1 and title with no console errors, in ${lang === "sv" ? "Swedish" : "English"}`, async () => {
+      const problems: string[] = [];
+
+      // signed out: the login page (the language cookie is set before signing in)
+      const anon = await recordingPage();
+      await setLanguage(anon.page, lang);
+      problems.push(...(await checkPage(anon, "/login", lang)));
+      await anon.page.close();
+
+      const rec = await recordingPage();
+      await signIn(rec.page, "analyst");
+      await setLanguage(rec.page, lang);
+      const indicator = await firstLink(rec.page, "/data", /^\/data\/indicators\/[^/.]+$/);
+      const intervention = await firstLink(rec.page, "/interventions", /^\/interventions\/(?!new$)[^/]+$/);
+      const scenario = await firstLink(rec.page, "/scenarios", /^\/scenarios\/(?!rules\/)[^/]+$/);
+      const ruleSet = await firstLink(rec.page, "/scenarios", /^\/scenarios\/rules\/[^/]+$/);
+      for (const path of [
+        "/",
+        "/data",
+        indicator,
+        "/data/import",
+        "/interventions",
+        "/interventions/new",
+        intervention,
+        "/scenarios",
+        scenario,
+        ruleSet,
+      ]) {
+        problems.push(...(await checkPage(rec, path, lang)));
+      }
+      problems.push(...(await checkPage(rec, "/no-such-page", lang, 404)));
+      await rec.page.context().clearCookies();
+      await rec.page.close();
+
+      // the viewer's read-only views and a page the viewer may not open
+      const viewer = await recordingPage();
+      await signIn(viewer.page, "viewer");
+      await setLanguage(viewer.page, lang);
+      for (const path of ["/", "/data", indicator, "/interventions", intervention, "/scenarios", scenario]) {
+        problems.push(...(await checkPage(viewer, path, lang)));
+      }
+      problems.push(...(await checkPage(viewer, "/data/import", lang, 403)));
+      await viewer.page.context().clearCookies();
+      await viewer.page.close();
+
+      expect(problems).toEqual([]);
+    });
+  }
+});
