@@ -3,6 +3,7 @@ import { CliInputError, type Command } from "../cli";
 import { openMigratedDb } from "../../db/import/open-database";
 import { OBSERVATION_COLUMNS } from "../../db/import/import-observations";
 import { findObservations } from "../../db/repositories/observation-repository";
+import { suppressSmallCells } from "../../engine/disclosure";
 
 const usage = "usage: livsval export --kind observations [--area ID] [--format json|csv] [--database URL]";
 
@@ -44,11 +45,26 @@ export const run: Command = async (argv) => {
       const area = await db.selectFrom("areas").select("id").where("id", "=", values.area).executeTakeFirst();
       if (!area) throw new CliInputError(`--area: no area "${values.area}"`);
     }
-    const rows = await findObservations(db, values.area !== undefined ? { areaId: values.area } : {});
+    const all = await findObservations(db, values.area !== undefined ? { areaId: values.area } : {});
+    // Disclosure control (DESIGN §2): a figure resting on fewer than 10 respondents never leaves. In
+    // JSON the row stays with value and u blanked and `suppressed: true`; the CSV (an import file,
+    // where a value is required) leaves such rows out. Either way stderr says how many.
+    const controlled = suppressSmallCells(
+      all.map((o) => ({ ...o, n: o.n ?? Number.POSITIVE_INFINITY })),
+      { fields: ["value", "u"] },
+    ).map((o, i) => ({ ...o, n: all[i]!.n }));
+    const suppressedCount = controlled.filter((o) => o.suppressed).length;
+    if (suppressedCount > 0) {
+      process.stderr.write(
+        `livsval export: ${suppressedCount} observation(s) with n < 10 suppressed (disclosure control)\n`,
+      );
+    }
+    const rows = controlled;
     const datasets = new Map((await db.selectFrom("datasets").selectAll().execute()).map((d) => [d.id, d]));
     if (values.format === "csv") {
       const lines = [[...OBSERVATION_COLUMNS, "source"].join(",")];
       for (const o of rows) {
+        if (o.suppressed) continue;
         lines.push(
           [
             o.indicator_id,
@@ -77,6 +93,7 @@ export const run: Command = async (argv) => {
         value: o.value,
         u: o.u,
         n: o.n,
+        ...(o.suppressed ? { suppressed: true } : {}),
         dataset: o.dataset_id,
         source: d.source,
         licence: d.licence,
