@@ -1,0 +1,150 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type Browser } from "./support/browser";
+import { startServer, type RunningServer } from "./support/server";
+
+// Keyboard only (issue 5 point 4, WCAG 2.1.1, 2.4.1, 2.4.7): sign in, reach the overview, open
+// /interventions/new from the menu and save an intervention with Tab, Shift+Tab, Enter, Space, the
+// arrow keys and typing — no clicks. The skip link is the first stop and moves focus to <main>;
+// every stop passed on the way shows a visible focus indicator.
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Focused {
+  tag: string;
+  id: string;
+  name: string;
+  text: string;
+  type: string;
+  visible: boolean;
+}
+
+/** What has focus, and whether it draws an outline or a box shadow (the focus indicator). */
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body)
+      return { tag: "body", id: "", name: "", text: "", type: "", visible: false };
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
+    const shadow = s.boxShadow !== "none" && s.boxShadow !== "";
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      name: el.getAttribute("name") ?? "",
+      text: (el.textContent ?? "").trim(),
+      type: el.getAttribute("type") ?? "",
+      visible: outline || shadow,
+    };
+  });
+}
+
+/** Every focus stop passed that had no visible focus indicator, and how many stops were checked. */
+const invisible: string[] = [];
+let checked = 0;
+
+/** Press Tab (or Shift+Tab) until the focused element satisfies `want`, checking each stop's indicator. */
+async function tabTo(page: Page, want: (f: Focused) => boolean, back = false): Promise<Focused> {
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const f = await focused(page);
+    // Tab past the last stop leaves the page for the browser's own UI (activeElement is <body>)
+    if (f.tag !== "body") checked++;
+    if (f.tag !== "body" && !f.visible)
+      invisible.push(`${page.url()} ${f.tag}#${f.id}[name=${f.name}] "${f.text.slice(0, 40)}"`);
+    if (want(f)) return f;
+  }
+  throw new Error(`no such focus stop on ${page.url()}`);
+}
+
+const byId = (id: string) => (f: Focused) => f.id === id;
+
+describe("the pages with the keyboard alone", () => {
+  it("signs in, reaches the overview and saves a new intervention without a click", async () => {
+    const page = await browser.context.newPage();
+    const [username, password] = Object.entries(server.passwords).find(([u]) => u.includes("analyst"))!;
+    await page.goto(`${server.url}/login`);
+    await page.locator("h1").waitFor();
+
+    // the skip link is the first stop, and Enter on it puts focus on <main>
+    const first = await tabTo(page, () => true);
+    expect(first.tag).toBe("a");
+    expect(first.text).toBe("Hoppa till innehållet");
+    await page.keyboard.press("Enter");
+    expect((await focused(page)).id).toBe("main");
+
+    await tabTo(page, byId("username"));
+    await page.keyboard.type(username);
+    await tabTo(page, byId("password"));
+    await page.keyboard.type(password);
+    // Shift+Tab back to the user name and forward again: the value stays
+    expect((await tabTo(page, byId("username"), true)).id).toBe("username");
+    await tabTo(page, byId("password"));
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Logga ut" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /Helsingborg/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+
+    // the menu's "Insatser" link, then the page's "Ny insats" link
+    await tabTo(page, (f) => f.tag === "a" && f.text === "Insatser");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Insatser" }).waitFor();
+    await tabTo(page, (f) => f.tag === "a" && f.text === "Ny insats");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Ny insats" }).waitFor();
+
+    await tabTo(page, byId("f-id"));
+    await page.keyboard.type("tangentbord");
+    await tabTo(page, byId("f-label"));
+    await page.keyboard.type("Insats med tangentbordet");
+    await tabTo(page, byId("f-statutory"));
+    await page.keyboard.press("Space");
+    await tabTo(page, byId("f-cost-mean"));
+    await page.keyboard.type("50000");
+    await tabTo(page, byId("f-cost-sd"));
+    await page.keyboard.type("5000");
+    // selects: the arrow keys move through the options of a closed select
+    await tabTo(page, byId("f-effects-0--segment"));
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, byId("f-effects-0--dimension"));
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, byId("f-effects-0--change-mean"));
+    await page.keyboard.type("1");
+    await tabTo(page, byId("f-effects-0--change-sd"));
+    await page.keyboard.type("0.5");
+    const segment = await page.locator("#f-effects-0--segment").inputValue();
+    const dimension = await page.locator("#f-effects-0--dimension").inputValue();
+    expect(segment).not.toBe("");
+    expect(dimension).not.toBe("");
+    expect(await page.locator("#f-statutory").isChecked()).toBe(true);
+
+    // the visible "Spara" button (the hidden default button is out of the tab order)
+    await tabTo(page, (f) => f.tag === "button" && f.text === "Spara");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Insats med tangentbordet" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/interventions");
+
+    // what was typed and chosen is what was saved
+    await page.goto(`${server.url}/interventions/tangentbord`);
+    await page.locator("h1").waitFor();
+    expect(await page.locator("#f-label").inputValue()).toBe("Insats med tangentbordet");
+    expect(await page.locator("#f-effects-0--segment").inputValue()).toBe(segment);
+    expect(await page.locator("#f-effects-0--dimension").inputValue()).toBe(dimension);
+    expect(await page.locator("#f-cost-mean").inputValue()).toBe("50000");
+
+    expect(checked).toBeGreaterThan(20);
+    expect(invisible, "focus stops with no visible focus indicator").toEqual([]);
+    await page.close();
+  });
+});
