@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EngineInputError } from "../../engine/errors";
-import { applyRoundEvent } from "../../engine/workflow";
+import { applyRoundEvent, type RoundEvent } from "../../engine/workflow";
 import { ENGINE_VERSION } from "../../engine/version";
 import { ROLE_LABELS } from "~/auth/policy";
 import { requirePermission, verifyCsrf } from "~/auth/session.server";
@@ -36,7 +36,7 @@ import { startRoundAnalysis } from "~/utils/round-analysis.server";
 import { loadRuleSets, runRoundRules } from "~/utils/round-data.server";
 import { parseStepForm, stepOf, stepPermission } from "~/utils/round-steps.server";
 import { buildRoundView } from "~/utils/round-view.server";
-import { applyStoredRoundEvent, requireRound } from "~/utils/rounds.server";
+import { applyStoredRoundEvent, logRefusedChange, requireRound } from "~/utils/rounds.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Livsval – ${d.round.title}` : "Livsval" },
@@ -77,13 +77,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const request_ = parsed.request;
   if (request_.kind === "analyse") {
     // Ask the machine first, with a placeholder reference, whether this role may analyse now.
-    const probe = applyRoundEvent(round.snapshot, {
+    const analysed: RoundEvent = {
       type: "analysis.completed",
       actor,
       at: now,
       analysis: { inputHash: "0".repeat(64), seed: 0, engineVersion: ENGINE_VERSION },
-    });
-    if (!probe.ok) return refuse(probe.error);
+    };
+    const probe = applyRoundEvent(round.snapshot, analysed);
+    if (!probe.ok) {
+      await logRefusedChange(db, round, analysed, probe);
+      return refuse(probe.error);
+    }
     startRoundAnalysis(db, round.context, actor, { locale });
     return redirect(`/rounds/${round.id}`);
   }

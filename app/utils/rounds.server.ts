@@ -156,7 +156,7 @@ export async function applyStoredRoundEvent(
     }
     const applied = applyRoundEvent(round.snapshot, event);
     if (!applied.ok) {
-      if (PUBLISHED_STATES.includes(round.state)) await logRefusedChange(trx, round, event, applied);
+      await logRefusedChange(trx, round, event, applied);
       return { ok: false, reason: "refused", error: applied.error };
     }
     const persisted = persistRound(applied.snapshot);
@@ -203,15 +203,17 @@ export async function applyStoredRoundEvent(
 const PUBLISHED_STATES: readonly RoundState[] = ["decided", "followedUp"];
 
 /**
- * Record an attempt to change a published round (issue 6.4) as `round.change_refused`: who, in which
- * state, which event, and the machine's reason. The snapshot is not touched.
+ * When the round's decision is published, record a refused attempt to change it (issue 6.4) as
+ * `round.change_refused`: who, in which state, which event, and the machine's reason. Nothing else
+ * is written; in other states nothing at all.
  */
-async function logRefusedChange(
+export async function logRefusedChange(
   trx: Db,
   round: StoredRound,
   event: RoundEvent,
   refusal: { error: string; refusedBy: string },
 ): Promise<void> {
+  if (!PUBLISHED_STATES.includes(round.state)) return;
   await appendAuditEvent(
     trx,
     {
