@@ -5,6 +5,7 @@ import type { Db } from "../../../db/schema";
 import type { Actor, RoundEvent } from "../../../engine/workflow";
 import type { Role } from "~/auth/policy";
 import { action as roundAction } from "~/routes/rounds.$roundId._index";
+import { getAnalysisJob } from "~/utils/round-analysis.server";
 import { applyStoredRoundEvent, createStoredRound, loadRound } from "~/utils/rounds.server";
 import { happyPath } from "../../engine/workflow/round-fixtures";
 import { call, post, roundTestDb, type Signed } from "./support";
@@ -85,6 +86,7 @@ const attempts: { step: string; event: string; roles: Role[]; fields: [string, s
     fields: proposal,
   },
   { step: "review", event: "committee.returned", roles: ["committee", "admin"], fields: ret },
+  { step: "analyse", event: "analysis.completed", roles: ["analyst", "admin"], fields: [] },
 ];
 
 describe("a decided round", () => {
@@ -118,6 +120,10 @@ describe("a decided round", () => {
       });
     }
   }
+
+  it("started no analysis for the refused analyse attempts", () => {
+    expect(getAnalysisJob(ROUND_ID)).toBeNull();
+  });
 
   it("refuses a direct UPDATE or DELETE of an audit event in the database (triggers)", async () => {
     const before = JSON.stringify(await listAuditEvents(db));
