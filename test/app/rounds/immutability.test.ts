@@ -137,3 +137,34 @@ describe("a decided round", () => {
     expect(await verifyAuditChain(db)).toMatchObject({ problems: [] });
   });
 });
+
+describe("a followed-up round", () => {
+  it("refuses a new proposal after the follow-up, logs it from followedUp and keeps the snapshot", async () => {
+    const followup = happyPath.find((e) => e.type === "followup.recorded")!;
+    const recorded = await applyStoredRoundEvent(db, ROUND_ID, {
+      ...followup,
+      actor: { userId: users.analyst.userId, role: "analyst" },
+    } as RoundEvent);
+    expect(recorded).toMatchObject({ ok: true, state: "followedUp" });
+    const before = await storedRow();
+
+    const r = await step("budget_planner", "portfolio", proposal);
+
+    expect(r.status).toBe(400);
+    expect((r.body as { formError: string }).formError).toMatch(IMMUTABLE);
+    expect(await storedRow()).toBe(before);
+    const [last] = await listAuditEvents(db, {
+      entity: "round",
+      entityId: ROUND_ID,
+      newestFirst: true,
+      limit: 1,
+    });
+    expect(last).toMatchObject({
+      action: "round.change_refused",
+      user_id: users.budget_planner.userId,
+      from_state: "followedUp",
+      payload: { event: "portfolio.proposed", role: "budget_planner" },
+    });
+    expect(await verifyAuditChain(db)).toMatchObject({ problems: [] });
+  });
+});
