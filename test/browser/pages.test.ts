@@ -66,24 +66,22 @@ async function firstLink(page: Page, path: string, pattern: RegExp): Promise<str
   return href;
 }
 
+/** The axe rules run on every page: WCAG 2.0/2.1 A and AA, and axe's best practices (heading order, landmarks). */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] as const;
+
 /**
- * Open `path` (a full page load) and check the page: expected HTTP status, axe, console, lang, h1, title.
- * On an expected 4xx the browser's own "Failed to load resource" line for that status is not a fault.
+ * Check the page as it is now: <html lang>, an <h1>, a <title>, no console errors since `rec.errors`
+ * was last emptied, and axe. With an expected 4xx the browser's own "Failed to load resource" line
+ * for that status is not a fault.
  */
-async function checkPage(
+async function inspect(
   rec: { page: Page; errors: string[] },
-  path: string,
+  label: string,
   lang: "sv" | "en",
   status = 200,
 ): Promise<string[]> {
   const { page, errors } = rec;
-  errors.length = 0;
-  const response = await page.goto(`${server.url}${path}`);
-  await page.locator("h1").first().waitFor();
-  // let hydration finish, so that its errors (if any) are recorded
-  await page.waitForLoadState("networkidle");
   const problems: string[] = [];
-  if (response?.status() !== status) problems.push(`status ${response?.status()}, expected ${status}`);
   const htmlLang = await page.getAttribute("html", "lang");
   if (htmlLang !== lang) problems.push(`<html lang="${htmlLang}">, expected ${lang}`);
   if ((await page.locator("h1").count()) < 1) problems.push("no <h1>");
@@ -93,9 +91,67 @@ async function checkPage(
     if (!(status >= 400 && e.includes("Failed to load resource") && e.includes(expectedResourceError)))
       problems.push(e);
   }
-  for (const v of await axeViolations(page)) problems.push(`axe: ${v}`);
-  return problems.map((p) => `${path} [${lang}]: ${p}`);
+  for (const v of await axeViolations(page, AXE_TAGS)) problems.push(`axe: ${v}`);
+  return problems.map((p) => `${label} [${lang}]: ${p}`);
 }
+
+/** Open `path` (a full page load) and inspect it, with the HTTP status expected. */
+async function checkPage(
+  rec: { page: Page; errors: string[] },
+  path: string,
+  lang: "sv" | "en",
+  status = 200,
+): Promise<string[]> {
+  rec.errors.length = 0;
+  const response = await rec.page.goto(`${server.url}${path}`);
+  await rec.page.locator("h1").first().waitFor();
+  // let hydration finish, so that its errors (if any) are recorded
+  await rec.page.waitForLoadState("networkidle");
+  const problems = await inspect(rec, path, lang, status);
+  if (response?.status() !== status)
+    problems.unshift(`${path} [${lang}]: status ${response?.status()}, expected ${status}`);
+  return problems;
+}
+
+/** Submit the form on `path` with the button `button`, wait for `shown`, then inspect the page. */
+async function checkAfterSubmit(
+  rec: { page: Page; errors: string[] },
+  path: string,
+  lang: "sv" | "en",
+  fill: (page: Page) => Promise<void>,
+  button: string,
+  shown: string,
+  status: number,
+): Promise<string[]> {
+  const { page } = rec;
+  await page.goto(`${server.url}${path}`);
+  await page.waitForLoadState("networkidle");
+  await fill(page);
+  rec.errors.length = 0;
+  await page.locator(button).click();
+  await page.locator(shown).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  return inspect(rec, `${path} after ${button}`, lang, status);
+}
+
+describe("the axe helper", () => {
+  it("reports a violation with its rule id, target and summary", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/login`);
+    // after hydration, which would drop a node React did not render
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => {
+      const img = document.createElement("img");
+      img.src = "/favicon.svg";
+      img.id = "no-alt";
+      document.querySelector("main")!.append(img);
+    });
+    const found = await axeViolations(page, AXE_TAGS);
+    expect(await page.locator("#no-alt").count()).toBe(1);
+    expect(found.some((v) => v.startsWith("image-alt — #no-alt — "))).toBe(true);
+    await page.close();
+  });
+});
 
 describe("every page outside the round workflow", () => {
   for (const lang of ["sv", "en"] as const) {
@@ -129,6 +185,49 @@ describe("every page outside the round workflow", () => {
       ]) {
         problems.push(...(await checkPage(rec, path, lang)));
       }
+      // the pages in their error and result states
+      problems.push(
+        ...(await checkAfterSubmit(
+          rec,
+          "/interventions/new",
+          lang,
+          async () => undefined,
+          'main button[name="intent"][value="save"]:not(.visually-hidden)',
+          '[aria-invalid="true"]',
+          400,
+        )),
+      );
+      problems.push(
+        ...(await checkAfterSubmit(
+          rec,
+          scenario,
+          lang,
+          async () => undefined,
+          'main button[name="intent"][value="preview"]',
+          "#scenario-preview",
+          200,
+        )),
+      );
+      problems.push(
+        ...(await checkAfterSubmit(
+          rec,
+          "/data/import",
+          lang,
+          async (page) => {
+            await page.locator("#f-file").setInputFiles({
+              name: "bad.csv",
+              mimeType: "text/csv",
+              buffer: Buffer.from("indicator,area,group,period,value,u,n,source\nnope,1283,,2019,x,1,,t\n"),
+            });
+            await page.locator("#f-source").fill("Browser test");
+            await page.locator("#f-licence").fill("CC0");
+            await page.locator("#f-retrieved").fill("2026-12-04");
+          },
+          'main form[enctype="multipart/form-data"] button[type="submit"]',
+          "#import-issues",
+          400,
+        )),
+      );
       problems.push(...(await checkPage(rec, "/no-such-page", lang, 404)));
       await rec.page.context().clearCookies();
       await rec.page.close();
