@@ -13,6 +13,8 @@ export interface RouteAccess {
 export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   "_index.tsx": { loader: "overview.view" },
   "lang.ts": { loader: "public" },
+  // Unknown paths: a 404 for everyone (it reveals nothing a sign-in redirect would not).
+  "$.tsx": { loader: "public" },
   "login.tsx": { loader: "public", action: "public" },
   "logout.tsx": { loader: "public", action: "public" },
   "rounds._index.tsx": { loader: "rounds.view" },

@@ -49,10 +49,12 @@ export const run: Command = async (argv) => {
     // Disclosure control (DESIGN §2): a figure resting on fewer than 10 respondents never leaves. In
     // JSON the row stays with value and u blanked and `suppressed: true`; the CSV (an import file,
     // where a value is required) leaves such rows out. Either way stderr says how many.
-    const controlled = suppressSmallCells(
-      all.map((o) => ({ ...o, n: o.n ?? Number.POSITIVE_INFINITY })),
-      { fields: ["value", "u"] },
-    ).map((o, i) => ({ ...o, n: all[i]!.n }));
+    // Rows without n are not samples (register figures): nothing to suppress.
+    const controlled = all.map((o) => {
+      if (o.n === null) return { ...o, suppressed: false as boolean };
+      const [c] = suppressSmallCells([{ ...o, n: o.n }], { fields: ["value", "u"] });
+      return { ...o, value: c!.value, u: c!.u, suppressed: c!.suppressed === true };
+    });
     const suppressedCount = controlled.filter((o) => o.suppressed).length;
     if (suppressedCount > 0) {
       process.stderr.write(
