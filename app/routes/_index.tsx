@@ -7,6 +7,7 @@ import { listReferenceValues } from "../../db/repositories/reference-repository"
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
 import { getLocale } from "~/i18n/locale.server";
+import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { dataVersion, DerivedCache } from "~/utils/data-version.server";
 import { getDb } from "~/utils/db.server";
@@ -67,6 +68,22 @@ async function buildOverview(db: ReturnType<typeof getDb>, locale: "sv" | "en") 
   const national = buildNationalView(await findNationalIndicators(db), HOME_AREA, groups);
   const international = buildInternationalView(await listReferenceValues(db));
   return { profile, segmentEquity, districtEquity, national, international };
+}
+
+/** A table's column headers from message keys; `num` right-aligns a numeric column. */
+function TableHead({ columns }: { columns: { key: MessageKey; num?: boolean }[] }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c.key} scope="col" className={c.num ? "num" : undefined}>
+            {t(c.key)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
 }
 
 function ScoreCells({ score }: { score: ScoreView | null }) {
@@ -135,23 +152,15 @@ function EquitySection({
       </p>
       <table id={`${id}-composites`}>
         <caption>{t("overview.composite")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("overview.segment")}</th>
-            <th scope="col" className="num">
-              {t("overview.population")}
-            </th>
-            <th scope="col" className="num">
-              {t("overview.score")}
-            </th>
-            <th scope="col" className="num">
-              {t("overview.u")}
-            </th>
-            <th scope="col" className="num">
-              {t("overview.interval")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { key: "overview.segment" },
+            { key: "overview.population", num: true },
+            { key: "overview.score", num: true },
+            { key: "overview.u", num: true },
+            { key: "overview.interval", num: true },
+          ]}
+        />
         <tbody>
           {equity.rows.map((r) => (
             <tr key={r.id} data-row={r.id}>
@@ -180,23 +189,15 @@ function EquitySection({
       {ineq ? (
         <table id={`${id}-inequality`}>
           <caption>{t("overview.equityTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("overview.measure")}</th>
-              <th scope="col" className="num">
-                {t("overview.estimate")}
-              </th>
-              <th scope="col" className="num">
-                {t("overview.u")}
-              </th>
-              <th scope="col" className="num">
-                {t("overview.interval")}
-              </th>
-              <th scope="col" className="num">
-                {t("overview.statedValues")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { key: "overview.measure" },
+              { key: "overview.estimate", num: true },
+              { key: "overview.u", num: true },
+              { key: "overview.interval", num: true },
+              { key: "overview.statedValues", num: true },
+            ]}
+          />
           <tbody>
             {measures.map((m) => (
               <tr key={m.label}>
@@ -232,24 +233,16 @@ function NationalSection({ national }: { national: NationalView }) {
       </p>
       <table id="national-comparison">
         <caption>{t("national.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("national.indicator")}</th>
-            <th scope="col" className="num">
-              {t("national.value")}
-            </th>
-            <th scope="col" className="num">
-              {t("national.rank")}
-            </th>
-            <th scope="col" className="num">
-              {t("national.median")}
-            </th>
-            <th scope="col" className="num">
-              {t("national.peers")}
-            </th>
-            <th scope="col">{t("overview.source")}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { key: "national.indicator" },
+            { key: "national.value", num: true },
+            { key: "national.rank", num: true },
+            { key: "national.median", num: true },
+            { key: "national.peers", num: true },
+            { key: "overview.source" },
+          ]}
+        />
         <tbody>
           {national.rows.map((r) => (
             <tr key={r.indicatorId} data-indicator={r.indicatorId}>
@@ -288,17 +281,13 @@ function NationalSection({ national }: { national: NationalView }) {
           ) : null}
           <table id="conditions-scale">
             <caption>{t("national.conditionsTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("national.condition")}</th>
-                <th scope="col" className="num">
-                  {t("national.location")}
-                </th>
-                <th scope="col" className="num">
-                  {t("overview.u")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { key: "national.condition" },
+                { key: "national.location", num: true },
+                { key: "overview.u", num: true },
+              ]}
+            />
             <tbody>
               {c.conditions.map((x) => (
                 <tr key={x.id}>
@@ -329,21 +318,15 @@ function InternationalSection({ series }: { series: InternationalSeries[] }) {
       <p>{t("intl.intro")}</p>
       <table id="international-comparison">
         <caption>{t("intl.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("intl.series")}</th>
-            <th scope="col" className="num">
-              {t("intl.home")}
-            </th>
-            <th scope="col" className="num">
-              {t("intl.rank")}
-            </th>
-            <th scope="col" className="num">
-              {t("intl.median")}
-            </th>
-            <th scope="col">{t("intl.neighbours")}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { key: "intl.series" },
+            { key: "intl.home", num: true },
+            { key: "intl.rank", num: true },
+            { key: "intl.median", num: true },
+            { key: "intl.neighbours" },
+          ]}
+        />
         <tbody>
           {series.map((s) => (
             <tr key={s.series} data-series={s.series}>
@@ -389,21 +372,15 @@ export default function Overview() {
       <p>{t("overview.intro")}</p>
       <table id="profile-by-dimension">
         <caption>{t("overview.byDimension")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("overview.dimension")}</th>
-            <th scope="col" className="num">
-              {t("overview.score")}
-            </th>
-            <th scope="col" className="num">
-              {t("overview.u")}
-            </th>
-            <th scope="col" className="num">
-              {t("overview.interval")}
-            </th>
-            <th scope="col">{t("overview.indicators")}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { key: "overview.dimension" },
+            { key: "overview.score", num: true },
+            { key: "overview.u", num: true },
+            { key: "overview.interval", num: true },
+            { key: "overview.indicators" },
+          ]}
+        />
         <tbody>
           {profile.dimensions.map((d) => (
             <tr key={d.id} data-dimension={d.id}>
