@@ -12,6 +12,7 @@ export interface RouteAccess {
 
 export const ROUTE_PERMISSIONS: Record<string, RouteAccess> = {
   "_index.tsx": { loader: "overview.view" },
+  "overview[.]csv.ts": { loader: "overview.view" },
   "lang.ts": { loader: "public" },
   // Unknown paths: a 404 for everyone (it reveals nothing a sign-in redirect would not).
   "$.tsx": { loader: "public" },

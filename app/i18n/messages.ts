@@ -36,6 +36,7 @@ const coreSv = {
   "overview.proxyNote":
     "Värden märkta ersättning avser en större region eller hela riket och står här för Helsingborg.",
   "overview.empty": "Databasen är tom. Kör npm start för att läsa in demonstrationsdata.",
+  "overview.csv": "Ladda ner tabellen som CSV",
   "overview.composite": "Sammanvägt index",
   "overview.compositeNote":
     "Sammanvägt index: lika vikter över de {count} dimensioner som alla grupper har värden för ({dims}).",
@@ -132,6 +133,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "overview.proxyNote":
     "Values marked proxy refer to a larger region or the whole country and stand in for Helsingborg.",
   "overview.empty": "The database is empty. Run npm start to load the demonstration data.",
+  "overview.csv": "Download the table as CSV",
   "overview.composite": "Composite index",
   "overview.compositeNote":
     "Composite index: equal weights over the {count} dimensions every group has values for ({dims}).",

@@ -1,22 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listGroupsContaining } from "../../db/repositories/area-group-repository";
-import { listAreas } from "../../db/repositories/area-repository";
-import { findAreaProfileData, findNationalIndicators } from "../../db/repositories/profile-repository";
-import { listReferenceValues } from "../../db/repositories/reference-repository";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
-import { dataVersion, DerivedCache } from "~/utils/data-version.server";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
-import { buildInternationalView, type InternationalSeries } from "~/utils/international.server";
-import { buildNationalView, type NationalView } from "~/utils/national.server";
-import { buildAreaProfile, buildEquity, type EquityView, type ScoreView } from "~/utils/profile.server";
-
-const HOME_AREA = "1283";
+import type { InternationalSeries } from "~/utils/international.server";
+import type { NationalView } from "~/utils/national.server";
+import { overviewData } from "~/utils/overview.server";
+import type { EquityView, ScoreView } from "~/utils/profile.server";
 
 export const meta: MetaFunction = () => [{ title: "Livsval" }];
 
@@ -24,50 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "overview.view");
   const locale = await getLocale(request);
   const db = getDb();
-  return overviewCache().get(locale, await dataVersion(db), () => buildOverview(db, locale));
-}
-
-declare global {
-  var __livsvalOverviewCache: DerivedCache<Awaited<ReturnType<typeof buildOverview>>> | undefined;
-}
-
-/** The overview's figures change only with imported data: computed once per data version and language. */
-function overviewCache() {
-  globalThis.__livsvalOverviewCache ??= new DerivedCache();
-  return globalThis.__livsvalOverviewCache;
-}
-
-async function buildOverview(db: ReturnType<typeof getDb>, locale: "sv" | "en") {
-  const data = await findAreaProfileData(db, HOME_AREA);
-  if (!data)
-    return { profile: null, segmentEquity: null, districtEquity: null, national: null, international: [] };
-  const profile = buildAreaProfile(data, locale);
-  const dimensionIds = profile.dimensions.map((d) => d.id);
-  const segmentEquity = buildEquity(profile.segments, dimensionIds);
-  const districts = await Promise.all(
-    (await listAreas(db, { parentId: HOME_AREA })).map(async (area) => {
-      const d = await findAreaProfileData(db, area.id);
-      if (!d) return null;
-      const p = buildAreaProfile(d, locale);
-      return {
-        id: area.id,
-        label: area.name,
-        population: d.segments.reduce((a, x) => a + x.population, 0),
-        scores: Object.fromEntries(p.dimensions.map((x) => [x.id, x.score])),
-        synthetic: area.synthetic === 1,
-      };
-    }),
-  );
-  const districtEquity = buildEquity(
-    districts.filter((x): x is NonNullable<typeof x> => x !== null),
-    dimensionIds,
-  );
-  const groups = (await listGroupsContaining(db, HOME_AREA)).filter((g) =>
-    g.title.startsWith("Liknande kommuner"),
-  );
-  const national = buildNationalView(await findNationalIndicators(db), HOME_AREA, groups);
-  const international = buildInternationalView(await listReferenceValues(db));
-  return { profile, segmentEquity, districtEquity, national, international };
+  return overviewData(db, locale);
 }
 
 /** A table's column headers from message keys; `num` right-aligns a numeric column. */
@@ -83,6 +34,18 @@ function TableHead({ columns }: { columns: { key: MessageKey; num?: boolean }[] 
         ))}
       </tr>
     </thead>
+  );
+}
+
+/** The CSV download of one overview table (the chart-free alternative for every figure shown). */
+function CsvLink({ table }: { table: string }) {
+  const t = useT();
+  return (
+    <p className="no-print csv-link">
+      <a href={`/overview.csv?table=${table}`} download>
+        {t("overview.csv")}
+      </a>
+    </p>
   );
 }
 
@@ -150,30 +113,33 @@ function EquitySection({
           dims: equity.dimensions.map(labelFor).join(", "),
         })}
       </p>
-      <table id={`${id}-composites`}>
-        <caption>{t("overview.composite")}</caption>
-        <TableHead
-          columns={[
-            { key: "overview.segment" },
-            { key: "overview.population", num: true },
-            { key: "overview.score", num: true },
-            { key: "overview.u", num: true },
-            { key: "overview.interval", num: true },
-          ]}
-        />
-        <tbody>
-          {equity.rows.map((r) => (
-            <tr key={r.id} data-row={r.id}>
-              <th scope="row">
-                {r.label}
-                {r.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
-              </th>
-              <td className="num">{r.population.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}</td>
-              <ScoreCells score={r.composite} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" role="group" aria-labelledby={`${id}-composites-caption`} tabIndex={0}>
+        <table id={`${id}-composites`}>
+          <caption id={`${id}-composites-caption`}>{t("overview.composite")}</caption>
+          <TableHead
+            columns={[
+              { key: "overview.segment" },
+              { key: "overview.population", num: true },
+              { key: "overview.score", num: true },
+              { key: "overview.u", num: true },
+              { key: "overview.interval", num: true },
+            ]}
+          />
+          <tbody>
+            {equity.rows.map((r) => (
+              <tr key={r.id} data-row={r.id}>
+                <th scope="row">
+                  {r.label}
+                  {r.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+                </th>
+                <td className="num">{r.population.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}</td>
+                <ScoreCells score={r.composite} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <CsvLink table={id === "districts" ? "district-composites" : "group-composites"} />
+      </div>
       {equity.gap ? (
         <p>
           {t("overview.gap", {
@@ -187,29 +153,32 @@ function EquitySection({
         </p>
       ) : null}
       {ineq ? (
-        <table id={`${id}-inequality`}>
-          <caption>{t("overview.equityTitle")}</caption>
-          <TableHead
-            columns={[
-              { key: "overview.measure" },
-              { key: "overview.estimate", num: true },
-              { key: "overview.u", num: true },
-              { key: "overview.interval", num: true },
-              { key: "overview.statedValues", num: true },
-            ]}
-          />
-          <tbody>
-            {measures.map((m) => (
-              <tr key={m.label}>
-                <th scope="row">{m.label}</th>
-                <td className="num">{f(m.s.estimate)}</td>
-                <td className="num">{f(m.s.u)}</td>
-                <td className="num">{formatInterval(locale, m.s.interval[0], m.s.interval[1], 3)}</td>
-                <td className="num">{f(m.stated)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll" role="group" aria-labelledby={`${id}-inequality-caption`} tabIndex={0}>
+          <table id={`${id}-inequality`}>
+            <caption id={`${id}-inequality-caption`}>{t("overview.equityTitle")}</caption>
+            <TableHead
+              columns={[
+                { key: "overview.measure" },
+                { key: "overview.estimate", num: true },
+                { key: "overview.u", num: true },
+                { key: "overview.interval", num: true },
+                { key: "overview.statedValues", num: true },
+              ]}
+            />
+            <tbody>
+              {measures.map((m) => (
+                <tr key={m.label}>
+                  <th scope="row">{m.label}</th>
+                  <td className="num">{f(m.s.estimate)}</td>
+                  <td className="num">{f(m.s.u)}</td>
+                  <td className="num">{formatInterval(locale, m.s.interval[0], m.s.interval[1], 3)}</td>
+                  <td className="num">{f(m.stated)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {id === "districts" ? null : <CsvLink table="inequality" />}
+        </div>
       ) : null}
       <p className="note">{t("overview.mcNote", { draws: equity.draws, seed: equity.seed })}</p>
     </section>
@@ -231,37 +200,42 @@ function NationalSection({ national }: { national: NationalView }) {
           peers: national.peers.map((p) => p.name).join(", ") || "–",
         })}
       </p>
-      <table id="national-comparison">
-        <caption>{t("national.title")}</caption>
-        <TableHead
-          columns={[
-            { key: "national.indicator" },
-            { key: "national.value", num: true },
-            { key: "national.rank", num: true },
-            { key: "national.median", num: true },
-            { key: "national.peers", num: true },
-            { key: "overview.source" },
-          ]}
-        />
-        <tbody>
-          {national.rows.map((r) => (
-            <tr key={r.indicatorId} data-indicator={r.indicatorId}>
-              <th scope="row">
-                {r.label} ({r.unit}, {r.period})
-              </th>
-              <td className="num">
-                {r.home
-                  ? `${formatNumber(locale, r.home.value, 1)}${r.home.u !== null ? ` ± ${formatNumber(locale, r.home.u, 1)}` : ""}`
-                  : "–"}
-              </td>
-              <td className="num">{r.rank !== null ? `${r.rank} / ${r.count}` : "–"}</td>
-              <td className="num">{formatNumber(locale, r.nationalMedian, 1)}</td>
-              <td className="num">{r.peersMedian !== null ? formatNumber(locale, r.peersMedian, 1) : "–"}</td>
-              <td className="note">{r.source}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" role="group" aria-labelledby="national-comparison-caption" tabIndex={0}>
+        <table id="national-comparison">
+          <caption id="national-comparison-caption">{t("national.title")}</caption>
+          <TableHead
+            columns={[
+              { key: "national.indicator" },
+              { key: "national.value", num: true },
+              { key: "national.rank", num: true },
+              { key: "national.median", num: true },
+              { key: "national.peers", num: true },
+              { key: "overview.source" },
+            ]}
+          />
+          <tbody>
+            {national.rows.map((r) => (
+              <tr key={r.indicatorId} data-indicator={r.indicatorId}>
+                <th scope="row">
+                  {r.label} ({r.unit}, {r.period})
+                </th>
+                <td className="num">
+                  {r.home
+                    ? `${formatNumber(locale, r.home.value, 1)}${r.home.u !== null ? ` ± ${formatNumber(locale, r.home.u, 1)}` : ""}`
+                    : "–"}
+                </td>
+                <td className="num">{r.rank !== null ? `${r.rank} / ${r.count}` : "–"}</td>
+                <td className="num">{formatNumber(locale, r.nationalMedian, 1)}</td>
+                <td className="num">
+                  {r.peersMedian !== null ? formatNumber(locale, r.peersMedian, 1) : "–"}
+                </td>
+                <td className="note">{r.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <CsvLink table="national" />
+      </div>
       {c ? (
         <>
           <h3>{t("national.conditionsTitle")}</h3>
@@ -279,25 +253,27 @@ function NationalSection({ national }: { national: NationalView }) {
               })}
             </p>
           ) : null}
-          <table id="conditions-scale">
-            <caption>{t("national.conditionsTitle")}</caption>
-            <TableHead
-              columns={[
-                { key: "national.condition" },
-                { key: "national.location", num: true },
-                { key: "overview.u", num: true },
-              ]}
-            />
-            <tbody>
-              {c.conditions.map((x) => (
-                <tr key={x.id}>
-                  <th scope="row">{x.label}</th>
-                  <td className="num">{formatNumber(locale, x.location, 2)}</td>
-                  <td className="num">{formatNumber(locale, x.se, 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll" role="group" aria-labelledby="conditions-scale-caption" tabIndex={0}>
+            <table id="conditions-scale">
+              <caption id="conditions-scale-caption">{t("national.conditionsTitle")}</caption>
+              <TableHead
+                columns={[
+                  { key: "national.condition" },
+                  { key: "national.location", num: true },
+                  { key: "overview.u", num: true },
+                ]}
+              />
+              <tbody>
+                {c.conditions.map((x) => (
+                  <tr key={x.id}>
+                    <th scope="row">{x.label}</th>
+                    <td className="num">{formatNumber(locale, x.location, 2)}</td>
+                    <td className="num">{formatNumber(locale, x.se, 2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="note">{c.transform}</p>
         </>
       ) : national.conditionsError ? (
@@ -316,40 +292,48 @@ function InternationalSection({ series }: { series: InternationalSeries[] }) {
     <section aria-labelledby="intl-title">
       <h2 id="intl-title">{t("intl.title")}</h2>
       <p>{t("intl.intro")}</p>
-      <table id="international-comparison">
-        <caption>{t("intl.title")}</caption>
-        <TableHead
-          columns={[
-            { key: "intl.series" },
-            { key: "intl.home", num: true },
-            { key: "intl.rank", num: true },
-            { key: "intl.median", num: true },
-            { key: "intl.neighbours" },
-          ]}
-        />
-        <tbody>
-          {series.map((s) => (
-            <tr key={s.series} data-series={s.series}>
-              <th scope="row">
-                {s.label} ({s.period})
-              </th>
-              <td className="num">
-                {s.home ? `${f(s.home.value)}${s.home.u !== null ? ` ± ${f(s.home.u)}` : ""}` : "–"}
-              </td>
-              <td className="num">{s.rank !== null ? `${s.rank} / ${s.count}` : "–"}</td>
-              <td className="num">{f(s.median)}</td>
-              <td>
-                {s.neighbours
-                  .map(
-                    (n) =>
-                      `${n.name} ${f(n.value)}${n.u !== null ? ` ± ${f(n.u)}` : ""}${n.enVsHome !== null ? ` (E_n ${formatNumber(locale, n.enVsHome, 1)})` : ""}`,
-                  )
-                  .join("; ") || "–"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div
+        className="table-scroll"
+        role="group"
+        aria-labelledby="international-comparison-caption"
+        tabIndex={0}
+      >
+        <table id="international-comparison">
+          <caption id="international-comparison-caption">{t("intl.title")}</caption>
+          <TableHead
+            columns={[
+              { key: "intl.series" },
+              { key: "intl.home", num: true },
+              { key: "intl.rank", num: true },
+              { key: "intl.median", num: true },
+              { key: "intl.neighbours" },
+            ]}
+          />
+          <tbody>
+            {series.map((s) => (
+              <tr key={s.series} data-series={s.series}>
+                <th scope="row">
+                  {s.label} ({s.period})
+                </th>
+                <td className="num">
+                  {s.home ? `${f(s.home.value)}${s.home.u !== null ? ` ± ${f(s.home.u)}` : ""}` : "–"}
+                </td>
+                <td className="num">{s.rank !== null ? `${s.rank} / ${s.count}` : "–"}</td>
+                <td className="num">{f(s.median)}</td>
+                <td>
+                  {s.neighbours
+                    .map(
+                      (n) =>
+                        `${n.name} ${f(n.value)}${n.u !== null ? ` ± ${f(n.u)}` : ""}${n.enVsHome !== null ? ` (E_n ${formatNumber(locale, n.enVsHome, 1)})` : ""}`,
+                    )
+                    .join("; ") || "–"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <CsvLink table="international" />
+      </div>
     </section>
   );
 }
@@ -370,45 +354,48 @@ export default function Overview() {
     <>
       <h1>{t("overview.title", { area: profile.area.name })}</h1>
       <p>{t("overview.intro")}</p>
-      <table id="profile-by-dimension">
-        <caption>{t("overview.byDimension")}</caption>
-        <TableHead
-          columns={[
-            { key: "overview.dimension" },
-            { key: "overview.score", num: true },
-            { key: "overview.u", num: true },
-            { key: "overview.interval", num: true },
-            { key: "overview.indicators" },
-          ]}
-        />
-        <tbody>
-          {profile.dimensions.map((d) => (
-            <tr key={d.id} data-dimension={d.id}>
-              <th scope="row">{d.label}</th>
-              <ScoreCells score={d.score} />
-              <td>
-                <details>
-                  <summary>
-                    {d.indicators.length} {t("overview.indicators").toLowerCase()}
-                  </summary>
-                  <ul className="indicator-list">
-                    {d.indicators.map((i) => (
-                      <li key={i.id}>
-                        {i.label}: {formatNumber(locale, i.value, 2)} {i.unit}
-                        {i.u !== null ? ` ± ${formatNumber(locale, i.u, 2)}` : ""} ({i.period}).{" "}
-                        <span className="note">
-                          {t("overview.source")}: {i.source}, {i.retrieved}
-                        </span>
-                        {i.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" role="group" aria-labelledby="profile-by-dimension-caption" tabIndex={0}>
+        <table id="profile-by-dimension">
+          <caption id="profile-by-dimension-caption">{t("overview.byDimension")}</caption>
+          <TableHead
+            columns={[
+              { key: "overview.dimension" },
+              { key: "overview.score", num: true },
+              { key: "overview.u", num: true },
+              { key: "overview.interval", num: true },
+              { key: "overview.indicators" },
+            ]}
+          />
+          <tbody>
+            {profile.dimensions.map((d) => (
+              <tr key={d.id} data-dimension={d.id}>
+                <th scope="row">{d.label}</th>
+                <ScoreCells score={d.score} />
+                <td>
+                  <details>
+                    <summary>
+                      {d.indicators.length} {t("overview.indicators").toLowerCase()}
+                    </summary>
+                    <ul className="indicator-list">
+                      {d.indicators.map((i) => (
+                        <li key={i.id}>
+                          {i.label}: {formatNumber(locale, i.value, 2)} {i.unit}
+                          {i.u !== null ? ` ± ${formatNumber(locale, i.u, 2)}` : ""} ({i.period}).{" "}
+                          <span className="note">
+                            {t("overview.source")}: {i.source}, {i.retrieved}
+                          </span>
+                          {i.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <CsvLink table="dimensions" />
+      </div>
 
       {profile.segments.length > 0 ? (
         <div className="table-scroll" role="region" aria-labelledby="segments-caption" tabIndex={0}>
@@ -453,6 +440,7 @@ export default function Overview() {
               ))}
             </tbody>
           </table>
+          <CsvLink table="segments" />
         </div>
       ) : null}
       {segmentEquity ? (

@@ -1,3 +1,4 @@
+import { toCsv } from "./csv";
 import { z } from "zod";
 import { suppressSmallCells } from "../../engine/disclosure";
 import { coverage95 } from "../../engine/measurement/profile";
@@ -301,22 +302,6 @@ export async function findIndicatorDetail(
     datasets: datasets.map(datasetView),
     truncated,
   };
-}
-
-function csvCell(v: string | number | null | boolean): string {
-  if (v === null) return "";
-  const s = String(v);
-  // Cells a spreadsheet would run as a formula are prefixed with an apostrophe (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Rows as RFC 4180 CSV (CRLF line ends). */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | null | boolean)[])[],
-): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** The indicator table as CSV: the same (suppressed) figures the page shows. */

@@ -1,3 +1,4 @@
+import { toCsv as rowsToCsv } from "./csv";
 import { z } from "zod";
 import { translate, type Locale } from "~/i18n/messages";
 import type { StoredAnalysis } from "./round-analysis.server";
@@ -172,9 +173,5 @@ export function analysisTable(stored: StoredAnalysis, id: AnalysisTableId, local
 
 /** RFC 4180 CSV of a table (comma-separated, CRLF, quotes doubled), numbers with full precision. */
 export function toCsv(table: DataTable): string {
-  const cell = (v: Cell) => {
-    const s = v === null ? "" : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [table.header, ...table.rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return rowsToCsv(table.header, table.rows);
 }

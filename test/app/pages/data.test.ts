@@ -7,7 +7,7 @@ import * as indicatorPage from "~/routes/data.indicators.$indicatorId";
 import * as indicatorCsv from "~/routes/data.indicators.$indicatorId_.csv";
 import * as tableCsv from "~/routes/data.indicators[.]csv";
 import * as importPage from "~/routes/data.import";
-import { toCsv } from "~/utils/pages-data.server";
+import { toCsv } from "~/utils/csv";
 
 let db: Db;
 let analyst: Session;
