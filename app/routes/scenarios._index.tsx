@@ -92,40 +92,42 @@ export default function ScenariosIndex() {
           </tbody>
         </table>
       </div>
-      <table id="rule-sets">
-        <caption>{t("sc.rulesCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("sc.col.name")}</th>
-            <th scope="col">{t("sc.col.id")}</th>
-            <th scope="col" className="num">
-              {t("sc.col.version")}
-            </th>
-            <th scope="col" className="num">
-              {t("sc.col.rules")}
-            </th>
-            <th scope="col">{t("sc.col.origin")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ruleSets.map((r) => (
-            <tr key={r.id} data-rule-set={r.id}>
-              <th scope="row">
-                <Link to={`/scenarios/rules/${r.id}`}>{locale === "en" ? r.label.en : r.label.sv}</Link>
-                {r.illustrative ? <span className="tag"> {t("sc.illustrative")}</span> : null}
+      <div className="table-scroll" role="region" aria-labelledby="rule-sets-caption" tabIndex={0}>
+        <table id="rule-sets">
+          <caption id="rule-sets-caption">{t("sc.rulesCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("sc.col.name")}</th>
+              <th scope="col">{t("sc.col.id")}</th>
+              <th scope="col" className="num">
+                {t("sc.col.version")}
               </th>
-              <td>
-                <code>{r.id}</code>
-              </td>
-              <td className="num">{r.version}</td>
-              <td className="num">{r.rules}</td>
-              <td>
-                <Origin origin={r.origin} savedAt={r.savedAt} />
-              </td>
+              <th scope="col" className="num">
+                {t("sc.col.rules")}
+              </th>
+              <th scope="col">{t("sc.col.origin")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ruleSets.map((r) => (
+              <tr key={r.id} data-rule-set={r.id}>
+                <th scope="row">
+                  <Link to={`/scenarios/rules/${r.id}`}>{locale === "en" ? r.label.en : r.label.sv}</Link>
+                  {r.illustrative ? <span className="tag"> {t("sc.illustrative")}</span> : null}
+                </th>
+                <td>
+                  <code>{r.id}</code>
+                </td>
+                <td className="num">{r.version}</td>
+                <td className="num">{r.rules}</td>
+                <td>
+                  <Origin origin={r.origin} savedAt={r.savedAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

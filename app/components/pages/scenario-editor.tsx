@@ -225,33 +225,35 @@ export function ScenarioEditor({
               </tbody>
             </table>
           </div>
-          <table id="scenario-ede">
-            <caption>{t("sc.edeCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">ε</th>
-                <th scope="col" className="num">
-                  {t("sc.col.ede")}
-                </th>
-                <th scope="col" className="num">
-                  {t("sc.col.atkinson")}
-                </th>
-                <th scope="col" className="num">
-                  {t("sc.col.weightWorst")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.ede.map((e) => (
-                <tr key={e.epsilon} aria-current={e.epsilon === eps ? "true" : undefined}>
-                  <th scope="row">{f2(e.epsilon)}</th>
-                  <td className="num">{e.ede === null ? "–" : f1(e.ede)}</td>
-                  <td className="num">{e.atkinson === null ? "–" : formatNumber(locale, e.atkinson, 4)}</td>
-                  <td className="num">{e.ratio === null ? "–" : f2(e.ratio)}</td>
+          <div className="table-scroll" role="region" aria-labelledby="ede-caption" tabIndex={0}>
+            <table id="scenario-ede">
+              <caption id="ede-caption">{t("sc.edeCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">ε</th>
+                  <th scope="col" className="num">
+                    {t("sc.col.ede")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("sc.col.atkinson")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("sc.col.weightWorst")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.ede.map((e) => (
+                  <tr key={e.epsilon} aria-current={e.epsilon === eps ? "true" : undefined}>
+                    <th scope="row">{f2(e.epsilon)}</th>
+                    <td className="num">{e.ede === null ? "–" : f1(e.ede)}</td>
+                    <td className="num">{e.atkinson === null ? "–" : formatNumber(locale, e.atkinson, 4)}</td>
+                    <td className="num">{e.ratio === null ? "–" : f2(e.ratio)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : (
         <p>{t("sc.noProfile")}</p>
