@@ -246,4 +246,46 @@ describe("every page outside the round workflow", () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it("reflows at 320 CSS pixels without scrolling the page sideways (WCAG 1.4.10)", async () => {
+    const rec = await recordingPage();
+    await rec.page.setViewportSize({ width: 320, height: 640 });
+    await signIn(rec.page, "analyst");
+    await setLanguage(rec.page, "sv");
+    const indicator = await firstLink(rec.page, "/data", /^\/data\/indicators\/[^/.]+$/);
+    const intervention = await firstLink(rec.page, "/interventions", /^\/interventions\/(?!new$)[^/]+$/);
+    const scenario = await firstLink(rec.page, "/scenarios", /^\/scenarios\/(?!rules\/)[^/]+$/);
+    const ruleSet = await firstLink(rec.page, "/scenarios", /^\/scenarios\/rules\/[^/]+$/);
+    const wide: string[] = [];
+    for (const path of [
+      "/",
+      "/data",
+      indicator,
+      "/data/import",
+      "/interventions",
+      "/interventions/new",
+      intervention,
+      "/scenarios",
+      scenario,
+      ruleSet,
+    ]) {
+      await rec.page.goto(`${server.url}${path}`);
+      await rec.page.waitForLoadState("networkidle");
+      const over = await rec.page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return null;
+        // what sticks out, outside the scrollable table regions (a data table may scroll by itself)
+        return [...document.querySelectorAll("body, body *")]
+          .filter((el) => !el.closest(".table-scroll") && el.getBoundingClientRect().right > width + 1)
+          .slice(0, 5)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")} right=${Math.round(el.getBoundingClientRect().right)}`,
+          );
+      });
+      if (over) wide.push(`${path}: ${over.join(", ")}`);
+    }
+    await rec.page.close();
+    expect(wide).toEqual([]);
+  });
 });
