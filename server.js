@@ -55,6 +55,26 @@ app.use((req, res, next) => {
   next();
 });
 
+// A cross-site post is refused here with 403 (Remix would refuse it too, but as a 500): a form on
+// another site must not act with a signed-in user's cookie. The CSRF token is the second layer.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const origin = req.headers.origin;
+  if (origin && origin !== "null") {
+    let host = "";
+    try {
+      host = new URL(origin).host;
+    } catch {
+      // a malformed Origin is refused below
+    }
+    if (host !== req.headers.host) {
+      res.status(403).type("text/plain").send("Cross-site request refused");
+      return;
+    }
+  }
+  next();
+});
+
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 
