@@ -12,3 +12,16 @@ export function useT(): (key: MessageKey, vars?: Record<string, string | number>
   const locale = useLocale();
   return (key, vars) => translate(locale, key, vars);
 }
+
+/**
+ * A page title in the user's language for a route's `meta` (which has no hooks): the root
+ * loader's locale from `matches`, Swedish before it has loaded.
+ */
+export function metaTitle(
+  matches: readonly { id: string; data: unknown }[],
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined;
+  return `${translate(root?.locale === "en" ? "en" : "sv", key, vars)} – Livsval`;
+}

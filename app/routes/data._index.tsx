@@ -3,11 +3,11 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { formatMeasure, ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
 import { getLocale } from "~/i18n/locale.server";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { listIndicatorRows, type IndicatorRow } from "~/utils/pages-data.server";
 
-export const meta: MetaFunction = () => [{ title: "Data – Livsval" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "data.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "data.view");

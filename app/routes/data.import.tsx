@@ -14,7 +14,7 @@ import { CsrfField } from "~/auth/csrf-field";
 import { ErrorSummary, errorProps, FieldError, type FieldErrors } from "~/components/pages/form-fields";
 import { getLocale } from "~/i18n/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
-import { useT } from "~/i18n/use-t";
+import { metaTitle, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import {
   ImportFormSchema,
@@ -23,7 +23,7 @@ import {
   WEB_IMPORT_KINDS,
 } from "~/utils/pages-data.server";
 
-export const meta: MetaFunction = () => [{ title: "Import – Livsval" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "import.title") }];
 
 const MB = MAX_WEB_IMPORT_BYTES / (1024 * 1024);
 /** Room for the form's text fields and multipart framing on top of the file. */

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "~/auth/policy";
 import { requirePermission } from "~/auth/session.server";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { listInterventionRows } from "~/utils/pages-interventions.server";
 
-export const meta: MetaFunction = () => [{ title: "Insatser – Livsval" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "iv.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "interventions.view");

@@ -3,11 +3,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { InterventionForm } from "~/components/pages/intervention-form";
 import { getLocale } from "~/i18n/locale.server";
-import { useT } from "~/i18n/use-t";
+import { metaTitle, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { emptyValues, interventionActionResponse, loadFormOptions } from "~/utils/pages-interventions.server";
 
-export const meta: MetaFunction = () => [{ title: "Ny insats – Livsval" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "iv.titleNew") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "interventions.edit");

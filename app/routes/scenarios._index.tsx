@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { listRuleSetRows, listScenarioRows, weightKind } from "~/utils/pages-scenarios.server";
 
-export const meta: MetaFunction = () => [{ title: "Viktningsscenarier – Livsval" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "sc.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "scenarios.view");
