@@ -66,6 +66,18 @@ async function firstLink(page: Page, path: string, pattern: RegExp): Promise<str
   return href;
 }
 
+/** Page titles in each language (WCAG 2.4.2: the title names the page, in the page's language). */
+const TITLES: Record<string, { sv: string; en: string }> = {
+  "/data": { sv: "Data: indikatorer och källor – Livsval", en: "Data: indicators and sources – Livsval" },
+  "/data/import": { sv: "Importera en datafil – Livsval", en: "Import a data file – Livsval" },
+  "/interventions": { sv: "Insatser – Livsval", en: "Interventions – Livsval" },
+  "/interventions/new": { sv: "Ny insats – Livsval", en: "New intervention – Livsval" },
+  "/scenarios": {
+    sv: "Viktningsscenarier och regelverk – Livsval",
+    en: "Weighting scenarios and rule sets – Livsval",
+  },
+};
+
 /** The axe rules run on every page: WCAG 2.0/2.1 A and AA, and axe's best practices (heading order, landmarks). */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] as const;
 
@@ -108,6 +120,9 @@ async function checkPage(
   // let hydration finish, so that its errors (if any) are recorded
   await rec.page.waitForLoadState("networkidle");
   const problems = await inspect(rec, path, lang, status);
+  const title = await rec.page.title();
+  if (status === 200 && TITLES[path] && title !== TITLES[path][lang])
+    problems.push(`${path} [${lang}]: <title> "${title}", expected "${TITLES[path][lang]}"`);
   if (response?.status() !== status)
     problems.unshift(`${path} [${lang}]: status ${response?.status()}, expected ${status}`);
   return problems;
