@@ -13,15 +13,17 @@ export function useT(): (key: MessageKey, vars?: Record<string, string | number>
   return (key, vars) => translate(locale, key, vars);
 }
 
-/**
- * A page title in the user's language for a route's `meta` (which has no hooks): the root
- * loader's locale from `matches`, Swedish before it has loaded.
- */
+/** The user's language in a route's `meta` (which has no hooks): the root loader's, Swedish before it has loaded. */
+export function metaLocale(matches: readonly { id: string; data: unknown }[]): Locale {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined;
+  return root?.locale === "en" ? "en" : "sv";
+}
+
+/** A page title in the user's language for a route's `meta`: "<message> – Livsval". */
 export function metaTitle(
   matches: readonly { id: string; data: unknown }[],
   key: MessageKey,
   vars?: Record<string, string | number>,
 ): string {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined;
-  return `${translate(root?.locale === "en" ? "en" : "sv", key, vars)} – Livsval`;
+  return `${translate(metaLocale(matches), key, vars)} – Livsval`;
 }

@@ -15,7 +15,7 @@ import { ScenarioEditor, type ScenarioEditorValues } from "~/components/pages/sc
 import { computePreview, EPSILON_MAX, WEIGHT_MAX } from "~/components/pages/scenario-preview";
 import { getLocale } from "~/i18n/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaLocale, metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { readBoundedForm } from "~/utils/pages-interventions.server";
 import {
@@ -33,8 +33,12 @@ import {
 const ParamsSchema = z.object({ scenarioId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const VersionSchema = z.coerce.number().int().min(1).max(1_000_000);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.values.labelSv ?? "Viktningsscenario"} – Livsval` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? `${metaLocale(matches) === "en" ? data.values.labelEn : data.values.labelSv} – Livsval`
+      : metaTitle(matches, "sc.title"),
+  },
 ];
 
 async function findOr404(params: unknown) {

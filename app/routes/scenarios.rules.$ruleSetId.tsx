@@ -13,7 +13,7 @@ import { CsrfField } from "~/auth/csrf-field";
 import { requirePermission, verifyCsrf } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaLocale, metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { readBoundedForm } from "~/utils/pages-interventions.server";
 import {
@@ -28,7 +28,13 @@ const MAX_JSON_CHARS = 200_000;
 const ParamsSchema = z.object({ ruleSetId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const FormSchema = z.object({ intent: z.literal("save"), json: z.string().min(1) });
 
-export const meta: MetaFunction = () => [{ title: "Regelverk – Livsval" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? metaTitle(matches, "rs.title", { label: data.ruleSet.label[metaLocale(matches)] })
+      : metaTitle(matches, "sc.title"),
+  },
+];
 
 async function findOr404(params: unknown) {
   const parsed = ParamsSchema.safeParse(params);
