@@ -123,6 +123,10 @@ async function checkPage(
   const title = await rec.page.title();
   if (status === 200 && TITLES[path] && title !== TITLES[path][lang])
     problems.push(`${path} [${lang}]: <title> "${title}", expected "${TITLES[path][lang]}"`);
+  // a rule set's page: its title is its heading ("Regelverk: <name>" / "Rule set: <name>")
+  const h1 = (await rec.page.locator("h1").first().textContent())?.trim();
+  if (path.startsWith("/scenarios/rules/") && title !== `${h1} – Livsval`)
+    problems.push(`${path} [${lang}]: <title> "${title}", expected "${h1} – Livsval"`);
   if (response?.status() !== status)
     problems.unshift(`${path} [${lang}]: status ${response?.status()}, expected ${status}`);
   return problems;
