@@ -4,7 +4,7 @@ import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import type { InternationalSeries } from "~/utils/international.server";
@@ -12,7 +12,7 @@ import type { NationalView } from "~/utils/national.server";
 import { overviewData } from "~/utils/overview.server";
 import type { EquityView, ScoreView } from "~/utils/profile.server";
 
-export const meta: MetaFunction = () => [{ title: "Livsval" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "nav.overview") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "overview.view");
