@@ -68,6 +68,7 @@ async function firstLink(page: Page, path: string, pattern: RegExp): Promise<str
 
 /** Page titles in each language (WCAG 2.4.2: the title names the page, in the page's language). */
 const TITLES: Record<string, { sv: string; en: string }> = {
+  "/": { sv: "Översikt – Livsval", en: "Overview – Livsval" },
   "/data": { sv: "Data: indikatorer och källor – Livsval", en: "Data: indicators and sources – Livsval" },
   "/data/import": { sv: "Importera en datafil – Livsval", en: "Import a data file – Livsval" },
   "/interventions": { sv: "Insatser – Livsval", en: "Interventions – Livsval" },
