@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parse } from "csv-parse/sync";
 import { ZodError } from "zod";
 import { EngineInputError } from "../engine/errors";
@@ -121,4 +122,18 @@ export function describeInputError(e: unknown): string | null {
       .join("; ");
   }
   return null;
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parse a command's arguments strictly (node:util parseArgs, positionals allowed). A bad flag is
+ * bad input: one line on stderr with the usage after it, exit 2.
+ */
+export function parseCommandArgs<T extends OptionsConfig>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliInputError(`${(e as Error).message.split("\n")[0]} (${usage.replace(/\s*\n\s*/g, " ")})`);
+  }
 }

@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { analyse } from "../../engine/decision/analyse";
 import { EngineInputError } from "../../engine/errors";
-import { CliInputError, readInputFile, type Command } from "../cli";
+import { CliInputError, readInputFile, type Command, parseCommandArgs } from "../cli";
 
 const usage =
   "usage: livsval analyse <analysis.json> [--draws N] [--seed S] [--no-confidence] [--sensitivity]";
@@ -21,22 +20,16 @@ function integerFlag(value: string | undefined, flag: string, min: number, max: 
  * tornado of the top candidate and switching values. Progress goes to stderr when the run is long.
  */
 export const run: Command = async (argv) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        draws: { type: "string" },
-        seed: { type: "string" },
-        "no-confidence": { type: "boolean" },
-        sensitivity: { type: "boolean" },
-      },
-    });
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}\n${usage}`);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      draws: { type: "string" },
+      seed: { type: "string" },
+      "no-confidence": { type: "boolean" },
+      sensitivity: { type: "boolean" },
+    },
+    usage,
+  );
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new CliInputError(usage);
   const path = positionals[0]!;

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { CliInputError, type Command } from "../cli";
+import { CliInputError, type Command, parseCommandArgs } from "../cli";
 import { DEFAULT_DATABASE_PATH, createDb, isPostgresUrl } from "../../db/connection";
 import { listAuditEvents, verifyAuditChain, type AuditProblem } from "../../db/repositories/audit-repository";
 
@@ -27,21 +26,15 @@ function exitWithOne(): void {
  * else DATABASE_URL, else the default SQLite file.
  */
 export const run = (async (argv: string[], onProblems: () => void = exitWithOne) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        database: { type: "string" },
-        "anchor-seq": { type: "string" },
-        "anchor-hash": { type: "string" },
-      },
-    });
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}\n${usage}`);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      database: { type: "string" },
+      "anchor-seq": { type: "string" },
+      "anchor-hash": { type: "string" },
+    },
+    usage,
+  );
   const { values, positionals } = parsed;
   if (positionals.length !== 1 || positionals[0] !== "verify") throw new CliInputError(usage);
 

@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { CliInputError, type Command } from "../cli";
+import { CliInputError, type Command, parseCommandArgs } from "../cli";
 import { openMigratedDb } from "../../db/import/open-database";
 import { OBSERVATION_COLUMNS } from "../../db/import/import-observations";
 import { findObservations } from "../../db/repositories/observation-repository";
@@ -20,21 +19,17 @@ function csvCell(v: string | number | null): string {
  * can be imported elsewhere.
  */
 export const run: Command = async (argv) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        kind: { type: "string" },
-        area: { type: "string" },
-        format: { type: "string", default: "json" },
-        database: { type: "string" },
-      },
-    }));
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}\n${usage}`);
-  }
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      kind: { type: "string" },
+      area: { type: "string" },
+      format: { type: "string", default: "json" },
+      database: { type: "string" },
+    },
+    usage,
+  );
+  if (positionals.length > 0) throw new CliInputError(`unexpected argument "${positionals[0]}" (${usage})`);
   if (values.kind !== "observations") throw new CliInputError(`--kind must be observations\n${usage}`);
   if (values.format !== "json" && values.format !== "csv") {
     throw new CliInputError(`--format must be json or csv, not "${values.format}"`);

@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { CliInputError, type Command } from "../cli";
+import { CliInputError, type Command, parseCommandArgs } from "../cli";
 import { importKolada } from "../../db/import/import-kolada";
 import { importKoladaGroups } from "../../db/import/import-kolada-groups";
 import { importObservations } from "../../db/import/import-observations";
@@ -26,42 +25,36 @@ function num(name: string, raw: string | undefined): number | undefined {
 
 /** `livsval import <file> --kind K`: validate and store a data file (see data/README.md for the formats). */
 export const run: Command = async (argv) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        kind: { type: "string" },
-        database: { type: "string" },
-        "max-bytes": { type: "string" },
-        source: { type: "string" },
-        licence: { type: "string" },
-        retrieved: { type: "string" },
-        synthetic: { type: "boolean" },
-        note: { type: "string" },
-        user: { type: "string" },
-        indicator: { type: "string" },
-        "assumed-relative-u": { type: "string" },
-        location: { type: "string" },
-        period: { type: "string" },
-        instrument: { type: "string" },
-        label: { type: "string" },
-        id: { type: "string" },
-        weight: { type: "string" },
-        strata: { type: "string" },
-        cluster: { type: "string" },
-        area: { type: "string" },
-        group: { type: "string" },
-        items: { type: "string" },
-        "scale-min": { type: "string" },
-        "scale-max": { type: "string" },
-      },
-    });
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}\n${usage}`);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      kind: { type: "string" },
+      database: { type: "string" },
+      "max-bytes": { type: "string" },
+      source: { type: "string" },
+      licence: { type: "string" },
+      retrieved: { type: "string" },
+      synthetic: { type: "boolean" },
+      note: { type: "string" },
+      user: { type: "string" },
+      indicator: { type: "string" },
+      "assumed-relative-u": { type: "string" },
+      location: { type: "string" },
+      period: { type: "string" },
+      instrument: { type: "string" },
+      label: { type: "string" },
+      id: { type: "string" },
+      weight: { type: "string" },
+      strata: { type: "string" },
+      cluster: { type: "string" },
+      area: { type: "string" },
+      group: { type: "string" },
+      items: { type: "string" },
+      "scale-min": { type: "string" },
+      "scale-max": { type: "string" },
+    },
+    usage,
+  );
   const { values: v, positionals } = parsed;
   if (positionals.length !== 1) throw new CliInputError(`give exactly one file\n${usage}`);
   const file = positionals[0]!;

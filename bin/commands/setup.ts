@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import { seedDemoUsers } from "../../app/auth/demo-users.server";
-import { CliInputError, type Command } from "../cli";
+import { CliInputError, type Command, parseCommandArgs } from "../cli";
 import { openMigratedDb } from "../../db/import/open-database";
 import type { Db } from "../../db/schema";
 import { seedDemoRound } from "../../db/seed/demo-round";
@@ -25,16 +24,12 @@ async function isEmpty(db: Db): Promise<boolean> {
  * one-time passwords are printed once on stderr). Prints a summary on stderr and nothing on stdout.
  */
 export const run: Command = async (argv) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: { database: { type: "string" }, "no-seed": { type: "boolean" } },
-    }));
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}\n${usage}`);
-  }
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { database: { type: "string" }, "no-seed": { type: "boolean" } },
+    usage,
+  );
+  if (positionals.length > 0) throw new CliInputError(`unexpected argument "${positionals[0]}" (${usage})`);
   const say = (line: string) => process.stderr.write(`livsval setup: ${line}\n`);
   const db = await openMigratedDb(values.database);
   try {
