@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
+import { TableHead } from "~/components/table-head";
 import { getLocale } from "~/i18n/locale.server";
-import type { MessageKey } from "~/i18n/messages";
 import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
@@ -19,22 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const db = getDb();
   return overviewData(db, locale);
-}
-
-/** A table's column headers from message keys; `num` right-aligns a numeric column. */
-function TableHead({ columns }: { columns: { key: MessageKey; num?: boolean }[] }) {
-  const t = useT();
-  return (
-    <thead>
-      <tr>
-        {columns.map((c) => (
-          <th key={c.key} scope="col" className={c.num ? "num" : undefined}>
-            {t(c.key)}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
 }
 
 /** The CSV download of one overview table (the chart-free alternative for every figure shown). */

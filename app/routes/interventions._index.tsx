@@ -6,6 +6,7 @@ import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { listInterventionRows } from "~/utils/pages-interventions.server";
+import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "iv.title") }];
 
@@ -41,21 +42,17 @@ export default function InterventionsIndex() {
         <div className="table-scroll" role="region" aria-labelledby="iv-caption" tabIndex={0}>
           <table id="interventions">
             <caption id="iv-caption">{t("iv.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("iv.col.label")}</th>
-                <th scope="col">{t("iv.col.department")}</th>
-                <th scope="col">{t("iv.col.evidence")}</th>
-                <th scope="col">{t("iv.col.statutory")}</th>
-                <th scope="col" className="num">
-                  {t("iv.col.cost")}
-                </th>
-                <th scope="col" className="num">
-                  {t("iv.col.effects")}
-                </th>
-                <th scope="col">{t("iv.col.relations")}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { key: "iv.col.label" },
+                { key: "iv.col.department" },
+                { key: "iv.col.evidence" },
+                { key: "iv.col.statutory" },
+                { key: "iv.col.cost", num: true },
+                { key: "iv.col.effects", num: true },
+                { key: "iv.col.relations" },
+              ]}
+            />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} data-intervention={r.id}>

@@ -5,6 +5,7 @@ import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { listRuleSetRows, listScenarioRows, weightKind } from "~/utils/pages-scenarios.server";
+import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "sc.title") }];
 
@@ -57,20 +58,16 @@ export default function ScenariosIndex() {
       <div className="table-scroll" role="region" aria-labelledby="scenarios-caption" tabIndex={0}>
         <table id="scenarios">
           <caption id="scenarios-caption">{t("sc.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("sc.col.name")}</th>
-              <th scope="col">{t("sc.col.id")}</th>
-              <th scope="col" className="num">
-                {t("sc.col.version")}
-              </th>
-              <th scope="col">{t("sc.col.weights")}</th>
-              <th scope="col" className="num">
-                {t("sc.col.epsilon")}
-              </th>
-              <th scope="col">{t("sc.col.origin")}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { key: "sc.col.name" },
+              { key: "sc.col.id" },
+              { key: "sc.col.version", num: true },
+              { key: "sc.col.weights" },
+              { key: "sc.col.epsilon", num: true },
+              { key: "sc.col.origin" },
+            ]}
+          />
           <tbody>
             {scenarios.map((s) => (
               <tr key={s.id} data-scenario={s.id}>
@@ -95,19 +92,15 @@ export default function ScenariosIndex() {
       <div className="table-scroll" role="region" aria-labelledby="rule-sets-caption" tabIndex={0}>
         <table id="rule-sets">
           <caption id="rule-sets-caption">{t("sc.rulesCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("sc.col.name")}</th>
-              <th scope="col">{t("sc.col.id")}</th>
-              <th scope="col" className="num">
-                {t("sc.col.version")}
-              </th>
-              <th scope="col" className="num">
-                {t("sc.col.rules")}
-              </th>
-              <th scope="col">{t("sc.col.origin")}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { key: "sc.col.name" },
+              { key: "sc.col.id" },
+              { key: "sc.col.version", num: true },
+              { key: "sc.col.rules", num: true },
+              { key: "sc.col.origin" },
+            ]}
+          />
           <tbody>
             {ruleSets.map((r) => (
               <tr key={r.id} data-rule-set={r.id}>

@@ -1,5 +1,6 @@
 import { groupGap } from "../../engine/equity";
 import type { ReferenceValue } from "../../db/schema";
+import { median } from "./national.server";
 
 export interface InternationalEntity {
   code: string;
@@ -40,12 +41,6 @@ const NEIGHBOURS = new Set([
   "NO01",
   "FI1B",
 ]);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /**
  * The international comparison: per reference series, the home entity's value with its standard

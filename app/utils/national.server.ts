@@ -40,7 +40,8 @@ export interface NationalView {
   conditionsError: string | null;
 }
 
-function median(xs: number[]): number {
+/** The median of a non-empty list (mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../../db/connection";
-import { migrateToLatest } from "../../../db/migrate";
+import type { Db } from "../../../db/schema";
+import { freshDb } from "../fresh-db";
 import { listGroupsContaining, upsertAreaGroups } from "../../../db/repositories/area-group-repository";
 import { upsertAreas } from "../../../db/repositories/area-repository";
 
-const db = createDb(":memory:");
+let db: Db;
 
 beforeAll(async () => {
-  await migrateToLatest(db, () => {});
+  db = await freshDb();
   await upsertAreas(
     db,
     ["1283", "1282", "1280", "0180"].map((id) => ({

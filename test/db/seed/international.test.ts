@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../../db/connection";
-import { migrateToLatest } from "../../../db/migrate";
+import type { Db } from "../../../db/schema";
+import { freshDb } from "../fresh-db";
 import { listReferenceValues } from "../../../db/repositories/reference-repository";
 import { DEFAULT_DATA_DIR } from "../../../db/seed/read-data";
 import { seedInternationalReferences } from "../../../db/seed/international";
 
-const db = createDb(":memory:");
+let db: Db;
 
 beforeAll(async () => {
-  await migrateToLatest(db, () => {});
+  db = await freshDb();
 });
 
 afterAll(async () => {
