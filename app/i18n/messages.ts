@@ -80,6 +80,29 @@ const coreSv = {
   "intl.rank": "Rang",
   "intl.median": "Median",
   "intl.neighbours": "Grannar (E_n mot Sverige)",
+  "intl.rankTies": "En rang som 9–13 betyder att placeringarna 9 till 13 delar samma (avrundade) värde.",
+  "intl.uBasis.whr":
+    "WHR: standardosäkerheten är halva bredden av det publicerade 95 %-intervallet delad med 1,96.",
+  "intl.uBasis.oecd":
+    "OECD: publiceras utan osäkerhet. ANTAGANDE: avrundningen av det publicerade värdet (rektangulär, halva sista siffran) kombinerad med 2 % av värdet.",
+  "intl.uBasis.eurostat":
+    "Eurostat EU-SILC ({period}): medelvärden avrundade till en decimal, utan standardfel. Avrundningen ensam ger u = 0,05/√3 ≈ 0,029 (rektangulär fördelning, JCGM 100 §4.3.7). ANTAGANDE därutöver: 0,5 % av värdet för urvalsfelet, samma regel som för Sveriges egna Eurostat-värden (riket). Kön och åldersgrupper vilar på mindre urval, så deras verkliga urvalsfel är större och deras E_n snarare för högt. Länder utan värde för året är utelämnade; EU27-genomsnittet ingår inte.",
+  "intl.label.whr2024_ladder": "World Happiness Report 2024: livsvärdering (Cantrils stege, 0–10)",
+  "intl.label.bli_sw_lifs": "OECD BLI: livstillfredsställelse (0–10)",
+  "intl.label.bli_hs_leb": "OECD BLI: förväntad livslängd (år)",
+  "intl.label.bli_ps_fsafen": "OECD BLI: känner sig trygg ute ensam på kvällen (%)",
+  "intl.label.bli_sc_sntws": "OECD BLI: har någon att räkna med (%)",
+  "intl.label.bli_je_empl": "OECD BLI: sysselsättningsgrad (%)",
+  "intl.label.oecd_regional_life_satisfaction":
+    "OECD Regional Well-Being 2016: livstillfredsställelse (0–10), nordiska storregioner",
+  "intl.label.eurostat_life_satisfaction":
+    "Eurostat EU-SILC: livstillfredsställelse (0–10), alla 16 år och äldre",
+  "intl.label.eurostat_life_satisfaction_f": "Eurostat EU-SILC: livstillfredsställelse (0–10), kvinnor 16+",
+  "intl.label.eurostat_life_satisfaction_m": "Eurostat EU-SILC: livstillfredsställelse (0–10), män 16+",
+  "intl.label.eurostat_life_satisfaction_16_24": "Eurostat EU-SILC: livstillfredsställelse (0–10), 16–24 år",
+  "intl.label.eurostat_life_satisfaction_25_64": "Eurostat EU-SILC: livstillfredsställelse (0–10), 25–64 år",
+  "intl.label.eurostat_life_satisfaction_65p":
+    "Eurostat EU-SILC: livstillfredsställelse (0–10), 65 år och äldre",
   "auth.signIn": "Logga in",
   "auth.signOut": "Logga ut",
   "auth.username": "Användarnamn",
@@ -177,6 +200,28 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "intl.rank": "Rank",
   "intl.median": "Median",
   "intl.neighbours": "Neighbours (E_n against Sweden)",
+  "intl.rankTies": "A rank such as 9–13 means that places 9 to 13 share the same (rounded) value.",
+  "intl.uBasis.whr":
+    "WHR: the standard uncertainty is half the width of the published 95 % interval divided by 1.96.",
+  "intl.uBasis.oecd":
+    "OECD: published without uncertainty. ASSUMPTION: the rounding of the published value (rectangular, half its last digit) combined with 2 % of the value.",
+  "intl.uBasis.eurostat":
+    "Eurostat EU-SILC ({period}): means rounded to one decimal, without standard errors. The rounding alone gives u = 0.05/√3 ≈ 0.029 (rectangular distribution, JCGM 100 §4.3.7). ASSUMPTION on top: 0.5 % of the value for sampling error, the rule used for Sweden's own Eurostat figures (Riket). Sex and age groups rest on smaller samples, so their real sampling error is larger and their E_n likely overstated. Countries without a value for the year are left out; the EU27 average is not included.",
+  "intl.label.whr2024_ladder": "World Happiness Report 2024: life evaluation (Cantril ladder, 0–10)",
+  "intl.label.bli_sw_lifs": "OECD BLI: life satisfaction (0–10)",
+  "intl.label.bli_hs_leb": "OECD BLI: life expectancy (years)",
+  "intl.label.bli_ps_fsafen": "OECD BLI: feeling safe walking alone at night (%)",
+  "intl.label.bli_sc_sntws": "OECD BLI: has someone to count on (%)",
+  "intl.label.bli_je_empl": "OECD BLI: employment rate (%)",
+  "intl.label.oecd_regional_life_satisfaction":
+    "OECD Regional Well-Being 2016: life satisfaction (0–10), Nordic large regions",
+  "intl.label.eurostat_life_satisfaction": "Eurostat EU-SILC: life satisfaction (0–10), everyone aged 16+",
+  "intl.label.eurostat_life_satisfaction_f": "Eurostat EU-SILC: life satisfaction (0–10), women 16+",
+  "intl.label.eurostat_life_satisfaction_m": "Eurostat EU-SILC: life satisfaction (0–10), men 16+",
+  "intl.label.eurostat_life_satisfaction_16_24": "Eurostat EU-SILC: life satisfaction (0–10), 16–24 years",
+  "intl.label.eurostat_life_satisfaction_25_64": "Eurostat EU-SILC: life satisfaction (0–10), 25–64 years",
+  "intl.label.eurostat_life_satisfaction_65p":
+    "Eurostat EU-SILC: life satisfaction (0–10), 65 years and over",
   "auth.signIn": "Sign in",
   "auth.signOut": "Sign out",
   "auth.username": "Username",

@@ -302,7 +302,11 @@ function InternationalSection({ series }: { series: InternationalSeries[] }) {
                 <td className="num">
                   {s.home ? `${f(s.home.value)}${s.home.u !== null ? ` ± ${f(s.home.u)}` : ""}` : "–"}
                 </td>
-                <td className="num">{s.rank !== null ? `${s.rank} / ${s.count}` : "–"}</td>
+                <td className="num">
+                  {s.rank !== null
+                    ? `${s.rankLast !== null && s.rankLast > s.rank ? `${s.rank}–${s.rankLast}` : s.rank} / ${s.count}`
+                    : "–"}
+                </td>
                 <td className="num">{f(s.median)}</td>
                 <td>
                   {s.neighbours
@@ -318,6 +322,12 @@ function InternationalSection({ series }: { series: InternationalSeries[] }) {
         </table>
         <CsvLink table="international" />
       </div>
+      <ul className="note" id="international-notes">
+        <li>{t("intl.rankTies")}</li>
+        {[...new Set(series.map((s) => s.uBasis).filter((b) => b !== null))].map((b) => (
+          <li key={b}>{b}</li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -110,18 +110,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ]);
       break;
     case "international":
-      header = ["series", "label", "period", "entity", "value", "u", "rank", "of", "median"];
-      rows = o.international.map((s) => [
-        s.series,
-        s.label,
-        s.period,
-        s.home?.name ?? null,
-        s.home?.value ?? null,
-        s.home?.u ?? null,
-        s.rank,
-        s.count,
-        s.median,
-      ]);
+      header = [
+        "series",
+        "label",
+        "period",
+        "entity",
+        "role",
+        "value",
+        "u",
+        "rank",
+        "rank_last",
+        "of",
+        "median",
+        "en_vs_home",
+        "u_basis",
+      ];
+      rows = o.international.flatMap((s) =>
+        [
+          ...(s.home ? [{ e: s.home, role: "home" }] : []),
+          ...s.neighbours.map((e) => ({ e, role: "neighbour" })),
+        ].map(({ e, role }) => [
+          s.series,
+          s.label,
+          s.period,
+          e.name,
+          role,
+          e.value,
+          e.u,
+          e.rank,
+          e.rankLast,
+          s.count,
+          s.median,
+          e.enVsHome,
+          s.uBasis,
+        ]),
+      );
       break;
   }
   return csvResponse(toCsv(header, rows), `livsval-overview-${table.data}.csv`);

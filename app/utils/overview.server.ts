@@ -55,6 +55,6 @@ async function buildOverview(db: ReturnType<typeof getDb>, locale: Locale) {
     g.title.startsWith("Liknande kommuner"),
   );
   const national = buildNationalView(await findNationalIndicators(db), HOME_AREA, groups);
-  const international = buildInternationalView(await listReferenceValues(db));
+  const international = buildInternationalView(await listReferenceValues(db), locale);
   return { profile, segmentEquity, districtEquity, national, international };
 }

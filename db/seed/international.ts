@@ -6,6 +6,7 @@ import { appendAuditEvent } from "../repositories/audit-repository";
 import { findDatasetBySha256, insertDataset } from "../repositories/dataset-repository";
 import { insertReferenceValues } from "../repositories/reference-repository";
 import type { Db, NewReferenceValue } from "../schema";
+import { EUROSTAT_NOTE, eurostatFile, eurostatValues } from "./eurostat";
 import { readDataCsv } from "./read-data";
 
 /** Relative standard uncertainty assumed for published OECD figures that state none (2 %). */
@@ -120,11 +121,28 @@ export const INTERNATIONAL_SOURCES: Source[] = [
     note: assumedUncertaintyNote(OECD_RELATIVE_U),
     rows: nordicRegionValues,
   },
+  {
+    file: eurostatFile("Sex"),
+    source:
+      "Eurostat EU-SILC mean overall life satisfaction (ilc_pw01), all countries, total and by sex (Qery-Data/Life-Satisfaction-Europe data/)",
+    licence: "Eurostat reuse policy (CC BY 4.0)",
+    note: EUROSTAT_NOTE,
+    rows: (dataDir) => eurostatValues(dataDir, "Sex"),
+  },
+  {
+    file: eurostatFile("Age_Total"),
+    source:
+      "Eurostat EU-SILC mean overall life satisfaction (ilc_pw01), all countries, by age group (Qery-Data/Life-Satisfaction-Europe data/)",
+    licence: "Eurostat reuse policy (CC BY 4.0)",
+    note: EUROSTAT_NOTE,
+    rows: (dataDir) => eurostatValues(dataDir, "Age_Total"),
+  },
 ];
 
 /**
  * Store the international reference series (WHR 2024 ladder, OECD BLI for all countries, OECD
- * regional life satisfaction for the Nordic regions) with their provenance. Each source file is one
+ * regional life satisfaction for the Nordic regions, Eurostat EU-SILC life satisfaction for all
+ * countries in total, by sex and by age group) with their provenance. Each source file is one
  * dataset, identified by a content hash that differs from the observation imports of the same
  * file (it is salted with the series kind), so a rerun is a no-op. One transaction per source; an
  * audit event per dataset.
