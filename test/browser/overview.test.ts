@@ -26,6 +26,23 @@ function helsingborgPopulation(minAge: number, maxAge: number, sex: "kvinnor" | 
   return sum;
 }
 
+/** Sweden's rank span (first and last place of its tied block) among the countries of one Eurostat column, highest first. */
+function eurostatSwedenRank(file: string, header: string): { value: number; rank: string; count: number } {
+  const [head, ...lines] = readFileSync(
+    path.join(root, `data/eurostat_life_satisfaction/Eurostat_Life_Satisfaction_Overall_${file}.csv`),
+    "utf8",
+  )
+    .trim()
+    .split("\n");
+  const i = head!.split(",").indexOf(header);
+  const rows = lines.map((l) => l.split(",")).filter((c) => c[0] !== "EU27" && c[i] !== "");
+  const values = rows.map((c) => Number(c[i])).sort((a, b) => b - a);
+  const sweden = Number(rows.find((c) => c[0] === "Sweden")![i]);
+  const first = values.indexOf(sweden) + 1;
+  const last = values.lastIndexOf(sweden) + 1;
+  return { value: sweden, rank: first === last ? `${first}` : `${first}–${last}`, count: values.length };
+}
+
 let server: RunningServer;
 let browser: Browser;
 
@@ -63,6 +80,24 @@ describe("the overview page", () => {
     // Every dimension score shown has a 95 % interval beside it.
     const rows = page.locator("#profile-by-dimension tbody tr");
     expect(await rows.count()).toBe(15);
+
+    // Eurostat life satisfaction 2023 in the international table: Sweden's value and rank from the files.
+    for (const [series, file, header] of [
+      ["eurostat_life_satisfaction", "Sex", "Total"],
+      ["eurostat_life_satisfaction_f", "Sex", "Females"],
+      ["eurostat_life_satisfaction_16_24", "Age_Total", "From 16 to 24 years"],
+    ]) {
+      const want = eurostatSwedenRank(file!, header!);
+      const row = page.locator(`#international-comparison tr[data-series="${series}"]`);
+      await expect(row.locator("th").textContent()).resolves.toContain("Eurostat EU-SILC");
+      const cells = row.locator("td");
+      await expect(cells.nth(0).textContent()).resolves.toMatch(
+        new RegExp(`^${String(want.value.toFixed(2)).replace(".", ",")} ± 0,05$`),
+      );
+      await expect(cells.nth(1).textContent()).resolves.toBe(`${want.rank} / ${want.count}`);
+      await expect(cells.nth(3).textContent()).resolves.toMatch(/Finland 7,\d0 ± 0,05 \(E_n \d+,\d\)/);
+    }
+    await expect(page.locator("#international-notes").textContent()).resolves.toContain("0,05/√3");
     await page.close();
   });
 
