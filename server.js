@@ -76,13 +76,24 @@ app.use((req, res, next) => {
 });
 
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+
+// Rendered pages served again until the data, the session or the page's in-memory state changes
+// (app/utils/page-cache.server.ts); off for PostgreSQL and with LIVSVAL_PAGE_CACHE_MB=0. Before the
+// static files, so a cached page costs no file lookup.
+if (build.entry.module.pageCache) app.use(build.entry.module.pageCache);
+
 app.use(express.static("build/client", { maxAge: "1h" }));
 
 app.all(
   "*",
   createRequestHandler({
     build,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: (_req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      vetoPageCache: () => {
+        res.locals.pageCacheVeto = true;
+      },
+    }),
   }),
 );
 

@@ -4,11 +4,42 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getCurrentUser } from "./auth/session.server";
+import { getConfig } from "./utils/config.server";
 import { NonceContext } from "./utils/nonce";
+import { cacheableUntil, createAppPageCache, PAGE_CACHE_HEADER } from "./utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+/** How long a stored page may be served at most, whatever else holds (the session's end is earlier). */
+const PAGE_CACHE_TTL_MS = 10 * 60_000;
+
+/** Middleware for server.js: serves stored documents (see page-cache.server.ts); null when off. */
+export const pageCache = createAppPageCache(getConfig().DATABASE_URL, getConfig().LIVSVAL_PAGE_CACHE_MB);
+
+/** Mark the document for the page cache when every condition for storing it holds. */
+async function markCacheable(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+): Promise<void> {
+  if (!pageCache) return;
+  const routeIds = remixContext.staticHandlerContext.matches.map((m) => m.route.id);
+  const user = request.method === "GET" ? await getCurrentUser(request) : null;
+  const until = cacheableUntil({
+    method: request.method,
+    status,
+    routeIds,
+    headers,
+    sessionExpiresAt: user?.expiresAt ?? null,
+    now: Date.now(),
+    ttlMs: PAGE_CACHE_TTL_MS,
+  });
+  if (until !== null) headers.set(PAGE_CACHE_HEADER, String(until));
+}
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -17,6 +48,7 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  await markCacheable(request, responseStatusCode, responseHeaders, remixContext);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -42,6 +74,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // a page that failed while streaming is never stored, though its head already went out
+          loadContext.vetoPageCache?.();
           if (shellRendered) console.error(error);
         },
       },

@@ -32,8 +32,13 @@ export function createDb(url?: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target) }) });
 }
 
+/** The SQLite file path a database URL names (":memory:" for a private in-memory database). */
+export function sqlitePath(target: string): string {
+  return target.replace(/^(sqlite|file):(\/\/)?/i, "");
+}
+
 function openSqlite(target: string): SQLite.Database {
-  const path = target.replace(/^(sqlite|file):(\/\/)?/i, "");
+  const path = sqlitePath(target);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma("journal_mode = WAL");

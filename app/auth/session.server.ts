@@ -11,6 +11,8 @@ export interface CurrentUser {
   role: Role;
   sessionId: string;
   csrfToken: string;
+  /** When the session ends (ISO 8601). */
+  expiresAt: string;
 }
 
 function sessionCookie() {
@@ -54,6 +56,7 @@ export async function getCurrentUser(request: Request, now = new Date()): Promis
     role: found.user.role,
     sessionId: found.session.id,
     csrfToken: found.session.csrf_token,
+    expiresAt: found.session.expires_at,
   };
 }
 

@@ -10,6 +10,7 @@ const EnvSchema = z.object({
     .default(8),
   LIVSVAL_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   LIVSVAL_SIGNIN_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LIVSVAL_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 export type Config = z.infer<typeof EnvSchema>;
 
