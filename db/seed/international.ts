@@ -45,10 +45,10 @@ export const BLI_SERIES: Record<string, { label: string; direction: "higher" | "
   JE_EMPL: { label: "OECD BLI: sysselsättningsgrad (%)", direction: "higher" },
 };
 
-/** OECD BLI totals (INEQUALITY = TOT) for every country in the export, for the series above. */
+/** OECD BLI totals (INEQUALITY = TOT) for every country in the export, for the series above; not the OECD average. */
 export function bliValues(dataDir: string): Row[] {
   return readDataCsv(dataDir, "oecd/bli_recent.csv")
-    .filter((r) => r.INEQUALITY === "TOT" && r.INDICATOR! in BLI_SERIES)
+    .filter((r) => r.INEQUALITY === "TOT" && r.INDICATOR! in BLI_SERIES && r.LOCATION !== "OECD")
     .map((r) => {
       const value = Number(r.Value);
       const spec = BLI_SERIES[r.INDICATOR!]!;

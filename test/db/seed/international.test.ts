@@ -28,6 +28,10 @@ describe("seedInternationalReferences", () => {
     const sweLife = all.find((v) => v.series === "bli_sw_lifs" && v.entity_code === "SWE")!;
     // BLI prints one decimal: rounding u = 0.05/√3; 2 % of the value assumed besides.
     expect(sweLife.u).toBeCloseTo(Math.hypot(0.05 / Math.sqrt(3), 0.02 * sweLife.value), 12);
+    // 41 locations in the export, one of them the "OECD - Total" average: ranked among countries it would count twice.
+    const bliLife = all.filter((v) => v.series === "bli_sw_lifs");
+    expect(bliLife).toHaveLength(40);
+    expect(bliLife.some((v) => v.entity_code === "OECD")).toBe(false);
     const se22 = all.find((v) => v.series === "oecd_regional_life_satisfaction" && v.entity_code === "SE22")!;
     expect(se22.value).toBe(7.5); // South Sweden, "Satisfaction" column
     expect(se22.entity_kind).toBe("region");
