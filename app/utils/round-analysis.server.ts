@@ -1,13 +1,13 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { analyse, analyseRun } from "../../engine/decision/analyse";
 import { canonicalJson, inputHash } from "../../engine/decision/canonical-json";
 import { ResultSchema, type Result } from "../../engine/decision/result-schema";
 import type { Actor, RoundContext } from "../../engine/workflow";
 import { appendAuditEvent } from "../../db/repositories/audit-repository";
 import { inTransaction } from "../../db/repositories/transaction";
 import type { Db } from "../../db/schema";
-import { buildChartData, ChartDataSchema, type ChartData } from "./round-charts.server";
+import { analysisWorkerPool, type AnalysisWorkerPool } from "./analysis-worker-pool.server";
+import { ChartDataSchema, type ChartData } from "./round-charts.server";
 import { buildRoundAnalysis } from "./round-data.server";
 import { applyStoredRoundEvent } from "./rounds.server";
 
@@ -84,14 +84,21 @@ export async function loadRoundAnalysis(db: Db, context: RoundContext): Promise<
 
 /**
  * Run a round's analysis (primary scenario, then each sensitivity scenario) and, when it is done,
- * store it and move the round to `analysed` through the machine. Returns at once; the run goes on in
- * this process (`getAnalysisJob` tells its progress). The `done` promise is for tests.
+ * store it and move the round to `analysed` through the machine. Returns at once; the Monte Carlo
+ * runs go on in the analysis worker thread, off the request thread, while the database work stays
+ * here (`getAnalysisJob` tells the progress). The `done` promise is for tests; `pool` too.
  */
 export function startRoundAnalysis(
   db: Db,
   context: RoundContext,
   actor: Actor,
-  options: { locale: "sv" | "en"; draws?: number; seed?: number; now?: () => string },
+  options: {
+    locale: "sv" | "en";
+    draws?: number;
+    seed?: number;
+    now?: () => string;
+    pool?: AnalysisWorkerPool;
+  },
 ): { started: boolean; done: Promise<void> } {
   const roundId = context.roundId;
   const current = jobs().get(roundId);
@@ -110,6 +117,7 @@ export function startRoundAnalysis(
   jobs().set(roundId, job);
   const seed = options.seed ?? randomInt(0, 2 ** 31);
   const draws = options.draws ?? ROUND_DRAWS;
+  const pool = options.pool ?? analysisWorkerPool();
   const done = (async () => {
     // let the request that started the run answer first
     await new Promise((r) => setImmediate(r));
@@ -123,22 +131,16 @@ export function startRoundAnalysis(
         draws,
         locale: options.locale,
       });
-      const onProgress = (phase: string, d: number, t: number) => {
-        Object.assign(job, { phase, done: d, total: t, scenario: scenarioId });
-      };
-      let result: Result;
-      if (charts === null) {
-        const run = await analyseRun(built.input, { onProgress });
-        result = run.result;
-        Object.assign(job, { phase: "sensitivity" });
-        charts = buildChartData(run);
-      } else {
-        result = await analyse(built.input, { onProgress });
-      }
+      const run = await pool.run({ input: built.input, charts: charts === null }, (progress) => {
+        Object.assign(job, { ...progress, scenario: scenarioId });
+      });
+      charts ??= run.charts;
+      const result = run.result;
       results.push({ scenarioId, result, input: built.input, notes: built.notes });
     }
     const [primary, ...others] = results;
-    if (!primary || !charts) throw new Error("the round has no scenario");
+    if (!primary) throw new Error("the round has no scenario");
+    if (!charts) throw new Error("the analysis worker sent no chart data");
     const at = now();
     // the stored analysis and the transition that refers to it commit together, or neither does
     const resultId = await inTransaction(db, async (trx) => {
@@ -177,13 +179,17 @@ export function startRoundAnalysis(
 }
 
 /**
- * Rerun a stored analysis from its stored input and seed and compare the canonical JSON of the new
- * result with the stored one.
+ * Rerun a stored analysis from its stored input and seed (in the analysis worker thread) and compare
+ * the canonical JSON of the new result with the stored one.
  */
 export async function reproduceAnalysis(
   stored: StoredAnalysis,
+  options: { pool?: AnalysisWorkerPool } = {},
 ): Promise<{ identical: boolean; storedHash: string; rerunHash: string; inputHash: string }> {
-  const rerun = await analyse(stored.input);
+  const { result: rerun } = await (options.pool ?? analysisWorkerPool()).run({
+    input: stored.input,
+    charts: false,
+  });
   const a = canonicalJson(stored.result);
   const b = canonicalJson(rerun);
   return {
