@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import zlib from "node:zlib";
 import { openCommitCounter, type CommitCounter } from "../../db/commit-counter";
 
 /**
@@ -65,6 +66,8 @@ export interface CachedPage {
   status: number;
   headers: [string, string | string[]][];
   parts: Buffer[];
+  /** The parts compressed for {@link gzipWithNonce}, when the page was worth compressing. */
+  deflated?: Buffer[];
   version: string;
   expiresAt: number;
   bytes: number;
@@ -147,11 +150,82 @@ export function withNonce(parts: readonly Buffer[], nonce: string): Buffer[] {
   return parts.flatMap((p, i) => (i === 0 ? [p] : [glue, p]));
 }
 
-/** Send a stored page with `nonce` stamped in, as one corked write (no copy of the body). */
-function sendWithNonce(res: ServerResponse, page: CachedPage, nonce: string): void {
-  const pieces = withNonce(page.parts, nonce);
+/**
+ * Compress each part once, for {@link gzipWithNonce}: every part but the last as raw DEFLATE ending
+ * in a sync flush (byte-aligned, not final), the last one final (RFC 1951 §3.2.3, zlib's
+ * Z_SYNC_FLUSH). Parts are compressed independently, so no back-reference crosses a nonce.
+ */
+export function deflateParts(parts: readonly Buffer[]): Buffer[] {
+  return parts.map((p, i) =>
+    i < parts.length - 1
+      ? zlib.deflateRawSync(p, { finishFlush: zlib.constants.Z_SYNC_FLUSH })
+      : zlib.deflateRawSync(p),
+  );
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/**
+ * A gzip member (RFC 1952) of the body with `nonce` stamped in, built from the parts compressed
+ * once by {@link deflateParts}: the header, each compressed part with the nonce between them as a
+ * stored, non-final DEFLATE block (RFC 1951 §3.2.4: 0x00, LEN, ~LEN, the bytes), then the CRC-32
+ * and the size. Only the CRC is computed per response.
+ */
+export function gzipWithNonce(
+  parts: readonly Buffer[],
+  deflated: readonly Buffer[],
+  nonce: string,
+): Buffer[] {
+  const glue = Buffer.from(nonce);
+  const stored = Buffer.alloc(5);
+  stored.writeUInt16LE(glue.length, 1);
+  stored.writeUInt16LE(~glue.length & 0xffff, 3);
+  const pieces: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let size = 0;
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      pieces.push(stored, glue);
+      crc = zlib.crc32(glue, crc);
+      size += glue.length;
+    }
+    pieces.push(deflated[i]!);
+    // skip empty parts: Node 20's zlib.crc32 answers 0 for an empty buffer zlib has compressed
+    if (part.length > 0) crc = zlib.crc32(part, crc);
+    size += part.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  pieces.push(trailer);
+  return pieces;
+}
+
+/** Whether the request accepts a gzip body (RFC 9110 §12.5.3; "gzip;q=0" refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((entry) => {
+    const [coding, ...params] = entry.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "x-gzip" && coding !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Pages smaller than this are sent as they are: compressing them saves too little. */
+const GZIP_MIN_BYTES = 1_024;
+
+/**
+ * Send a stored page with `nonce` stamped in, gzip-compressed when the client accepts it, as one
+ * corked write (no copy of the body).
+ */
+function sendWithNonce(res: ServerResponse, page: CachedPage, nonce: string, gzip: boolean): void {
+  const zipped = gzip && page.deflated !== undefined;
+  const pieces = zipped ? gzipWithNonce(page.parts, page.deflated!, nonce) : withNonce(page.parts, nonce);
   res.statusCode = page.status;
   for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.setHeader("Vary", "Accept-Encoding, Cookie");
+  if (zipped) res.setHeader("Content-Encoding", "gzip");
   res.setHeader(
     "Content-Length",
     pieces.reduce((n, p) => n + p.length, 0),
@@ -230,13 +304,15 @@ export function pageCacheMiddleware(options: {
     const nonce = typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : "";
     const hit = options.cache.get(key, version, now());
     if (hit) {
-      sendWithNonce(res, hit, nonce);
+      sendWithNonce(res, hit, nonce, acceptsGzip(req.headers["accept-encoding"]));
       return;
     }
     capture(res, (status, headers, body, until) => {
       if (until === null || status !== 200) return;
       const parts = splitOnNonce(body, nonce);
-      options.cache.set(key, { status, headers, parts, version, expiresAt: until, bytes: body.length });
+      const deflated = body.length >= GZIP_MIN_BYTES ? deflateParts(parts) : undefined;
+      const bytes = body.length + (deflated?.reduce((n, d) => n + d.length, 0) ?? 0);
+      options.cache.set(key, { status, headers, parts, deflated, version, expiresAt: until, bytes });
     });
     next();
   };

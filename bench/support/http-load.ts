@@ -1,3 +1,5 @@
+import http from "node:http";
+
 /** Latency percentiles of a closed-loop HTTP load: `concurrency` workers, each sending its next request when the last answers. */
 export interface LoadReport {
   requests: number;
@@ -86,4 +88,37 @@ export async function signIn(
   const page = await (await fetch(`${baseUrl}/`, { headers: { Cookie: cookie } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
   return { cookie, csrf };
+}
+
+/** What Chromium sends; bodies are counted as they arrive, not inflated. */
+const ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
+/**
+ * A lean GET for load generation: node:http over keep-alive connections (one per concurrent
+ * worker), reading the whole body without keeping it. Resolves to the status; the load generator
+ * shares the machine with the server, so it should cost as little CPU per request as it can.
+ */
+export function leanGetter(maxSockets: number): {
+  get: (url: string, headers: Record<string, string>) => Promise<number>;
+  close: () => void;
+} {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const get = (url: string, headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.get(
+        url,
+        { agent, headers: { "Accept-Encoding": ACCEPT_ENCODING, ...headers } },
+        (res) => {
+          let bytes = 0;
+          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          res.on("end", () => {
+            const expected = Number(res.headers["content-length"] ?? bytes);
+            resolve(bytes === expected ? (res.statusCode ?? 0) : 0);
+          });
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+    });
+  return { get, close: () => agent.destroy() };
 }

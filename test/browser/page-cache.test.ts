@@ -1,3 +1,5 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../../bench/support/http-load";
@@ -23,7 +25,10 @@ const login = (role: string) => {
 };
 
 async function get(path: string, cookie: string) {
-  const res = await fetch(server.url + path, { headers: { Cookie: cookie }, redirect: "manual" });
+  const res = await fetch(server.url + path, {
+    headers: { Cookie: cookie, "Accept-Encoding": "identity" },
+    redirect: "manual",
+  });
   const body = await res.text();
   const csp = res.headers.get("content-security-policy") ?? "";
   return { status: res.status, body, nonce: /'nonce-([^']+)'/.exec(csp)?.[1] ?? "", res };
@@ -45,6 +50,39 @@ describe("pages served again", () => {
       expect(Number(p.res.headers.get("content-length"))).toBe(Buffer.byteLength(p.body));
     }
     expect(withoutNonce(pages[2]!.body, nonces[2]!)).toBe(withoutNonce(pages[0]!.body, nonces[0]!));
+  });
+
+  it("are sent gzip-compressed to a browser that accepts gzip, and inflate to the same page", async () => {
+    const { cookie } = await login("viewer");
+    const plain = await get("/", cookie);
+    const zipped = await new Promise<{ encoding?: string; vary?: string; csp: string; body: Buffer }>(
+      (resolve, reject) => {
+        http
+          .get(
+            `${server.url}/`,
+            { headers: { Cookie: cookie, "Accept-Encoding": "gzip, deflate, br" } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () =>
+                resolve({
+                  encoding: res.headers["content-encoding"],
+                  vary: res.headers.vary,
+                  csp: res.headers["content-security-policy"] ?? "",
+                  body: Buffer.concat(chunks),
+                }),
+              );
+            },
+          )
+          .on("error", reject);
+      },
+    );
+    expect(zipped.encoding).toBe("gzip");
+    expect(zipped.vary).toBe("Accept-Encoding, Cookie");
+    expect(zipped.body.length).toBeLessThan(Buffer.byteLength(plain.body) / 3);
+    const nonce = /'nonce-([^']+)'/.exec(zipped.csp)![1]!;
+    const html = zlib.gunzipSync(zipped.body).toString();
+    expect(withoutNonce(html, nonce)).toBe(withoutNonce(plain.body, plain.nonce));
   });
 
   it("are not served to a session that has signed out", async () => {

@@ -1,11 +1,16 @@
 import { readdirSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import http, { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import zlib from "node:zlib";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  acceptsGzip,
   CACHEABLE_ROUTES,
   cacheableUntil,
+  deflateParts,
+  gzipWithNonce,
   PAGE_CACHE_HEADER,
   PageCache,
   pageCacheMiddleware,
@@ -84,6 +89,48 @@ describe("nonce stamping", () => {
   });
 });
 
+describe("gzip with a nonce stamped in", () => {
+  const gunzip = (pieces: Buffer[]) => zlib.gunzipSync(Buffer.concat(pieces)).toString();
+
+  it("is a gzip member that inflates to the stamped body", () => {
+    const body = Buffer.from(
+      `<html>${"å".repeat(5000)}<script nonce="OLD">x</script>${"z".repeat(70_000)}</html>`,
+    );
+    const parts = splitOnNonce(body, "OLD");
+    const pieces = gzipWithNonce(parts, deflateParts(parts), "new+/nonce==");
+    expect(gunzip(pieces)).toBe(body.toString().replace("OLD", "new+/nonce=="));
+    expect(Buffer.concat(pieces).length).toBeLessThan(body.length / 10);
+  });
+
+  it("inflates right for any body and any number of nonces", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: "grapheme" }), { minLength: 1, maxLength: 6 }),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        (texts, nonce) => {
+          const parts = texts.map((t) => Buffer.from(t));
+          expect(gunzip(gzipWithNonce(parts, deflateParts(parts), nonce))).toBe(texts.join(nonce));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("acceptsGzip", () => {
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["br;q=1.0, gzip;q=0.8", true],
+    ["*", true],
+    ["identity", false],
+    ["gzip;q=0", false],
+    ["br", false],
+    [undefined, false],
+  ])("%s → %s", (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+});
+
 describe("cacheableUntil", () => {
   const base = {
     method: "GET",
@@ -132,6 +179,7 @@ describe("every route chooses", () => {
 // the page as Remix does, and marks what the test says.
 interface Behaviour {
   mark: boolean;
+  pad?: number;
   setCookie?: boolean;
   veto?: boolean;
 }
@@ -152,12 +200,14 @@ async function start(behaviour: Behaviour, state: { version: string | null; now:
       renders++;
       res.statusCode = 200;
       res.setHeader("Content-Type", "text/html; charset=utf-8");
-      res.setHeader("Vary", "Cookie");
+      res.setHeader("X-Replayed", "yes");
       if (behaviour.mark) res.setHeader(PAGE_CACHE_HEADER, "5000");
       if (behaviour.setCookie) res.setHeader("Set-Cookie", "s=1");
       if (behaviour.veto) locals.pageCacheVeto = true;
       // streamed in two chunks, as Remix does
-      res.write(`<p>${req.url} ${req.headers.cookie ?? "-"} render ${renders} ö</p>`);
+      res.write(
+        `<p>${req.url} ${req.headers.cookie ?? "-"} render ${renders} ö</p>${"-".repeat(behaviour.pad ?? 0)}`,
+      );
       res.end(`<script nonce="${String(locals.cspNonce)}">x</script>`);
     });
   });
@@ -171,10 +221,11 @@ async function start(behaviour: Behaviour, state: { version: string | null; now:
       marker: res.headers.get(PAGE_CACHE_HEADER),
       type: res.headers.get("content-type"),
       vary: res.headers.get("vary"),
+      replayed: res.headers.get("x-replayed"),
       length: res.headers.get("content-length"),
     };
   };
-  return { get, renders: () => renders, cache };
+  return { get, base, renders: () => renders, cache };
 }
 
 describe("pageCacheMiddleware", () => {
@@ -189,8 +240,29 @@ describe("pageCacheMiddleware", () => {
     expect(second.csp).toBe("script-src 'nonce-n2+/='");
     expect([first.marker, second.marker]).toEqual([null, null]);
     expect(second.type).toBe("text/html; charset=utf-8");
-    expect(second.vary).toBe("Cookie");
+    expect(second.replayed).toBe("yes");
+    expect(second.vary).toBe("Accept-Encoding, Cookie");
     expect(Number(second.length)).toBe(Buffer.byteLength(second.body));
+  });
+
+  it("sends a page served again gzip-compressed to a client that accepts gzip", async () => {
+    const app = await start({ mark: true, pad: 5_000 }, { version: "v1", now: 0 });
+    const first = await app.get("/a");
+    const raw = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      http
+        .get(`${app.base}/a`, { headers: { Cookie: "s=a", "Accept-Encoding": "gzip" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }),
+          );
+        })
+        .on("error", reject);
+    });
+    expect(app.renders()).toBe(1);
+    expect(raw.encoding).toBe("gzip");
+    expect(raw.body.length).toBeLessThan(1_000);
+    expect(zlib.gunzipSync(raw.body).toString()).toBe(first.body.replace("n1+/=", "n2+/="));
   });
 
   it("renders again for another URL, another cookie, a new version, or after expiry", async () => {
