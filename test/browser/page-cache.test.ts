@@ -68,7 +68,7 @@ describe("pages served again", () => {
                 resolve({
                   encoding: res.headers["content-encoding"],
                   vary: res.headers.vary,
-                  csp: res.headers["content-security-policy"] ?? "",
+                  csp: String(res.headers["content-security-policy"] ?? ""),
                   body: Buffer.concat(chunks),
                 }),
               );
