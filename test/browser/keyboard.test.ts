@@ -1,6 +1,6 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type Browser } from "./support/browser";
+import { byId, byText, focused, keyboardWalk, waitForHydration } from "./support/keyboard";
 import { startServer, type RunningServer } from "./support/server";
 
 // Keyboard only (issue 5 point 4, WCAG 2.1.1, 2.4.1, 2.4.7): sign in, reach the overview, open
@@ -21,107 +21,61 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Focused {
-  tag: string;
-  id: string;
-  name: string;
-  text: string;
-  type: string;
-  visible: boolean;
-}
-
-/** What has focus, and whether it draws an outline or a box shadow (the focus indicator). */
-function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body)
-      return { tag: "body", id: "", name: "", text: "", type: "", visible: false };
-    const s = getComputedStyle(el);
-    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
-    const shadow = s.boxShadow !== "none" && s.boxShadow !== "";
-    return {
-      tag: el.tagName.toLowerCase(),
-      id: el.id,
-      name: el.getAttribute("name") ?? "",
-      text: (el.textContent ?? "").trim(),
-      type: el.getAttribute("type") ?? "",
-      visible: outline || shadow,
-    };
-  });
-}
-
-/** Every focus stop passed that had no visible focus indicator, and how many stops were checked. */
-const invisible: string[] = [];
-let checked = 0;
-
-/** Press Tab (or Shift+Tab) until the focused element satisfies `want`, checking each stop's indicator. */
-async function tabTo(page: Page, want: (f: Focused) => boolean, back = false): Promise<Focused> {
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
-    const f = await focused(page);
-    // Tab past the last stop leaves the page for the browser's own UI (activeElement is <body>)
-    if (f.tag !== "body") checked++;
-    if (f.tag !== "body" && !f.visible)
-      invisible.push(`${page.url()} ${f.tag}#${f.id}[name=${f.name}] "${f.text.slice(0, 40)}"`);
-    if (want(f)) return f;
-  }
-  throw new Error(`no such focus stop on ${page.url()}`);
-}
-
-const byId = (id: string) => (f: Focused) => f.id === id;
-
 describe("the pages with the keyboard alone", () => {
   it("signs in, reaches the overview and saves a new intervention without a click", async () => {
     const page = await browser.context.newPage();
     const [username, password] = Object.entries(server.passwords).find(([u]) => u.includes("analyst"))!;
     await page.goto(`${server.url}/login`);
     await page.locator("h1").waitFor();
+    await waitForHydration(page);
+    const walk = keyboardWalk(page);
+    const { tabTo } = walk;
 
     // the skip link is the first stop, and Enter on it puts focus on <main>
-    const first = await tabTo(page, () => true);
+    const first = await tabTo(() => true);
     expect(first.tag).toBe("a");
     expect(first.text).toBe("Hoppa till innehållet");
     await page.keyboard.press("Enter");
     expect((await focused(page)).id).toBe("main");
 
-    await tabTo(page, byId("username"));
+    await tabTo(byId("username"));
     await page.keyboard.type(username);
-    await tabTo(page, byId("password"));
+    await tabTo(byId("password"));
     await page.keyboard.type(password);
     // Shift+Tab back to the user name and forward again: the value stays
-    expect((await tabTo(page, byId("username"), true)).id).toBe("username");
-    await tabTo(page, byId("password"));
+    expect((await tabTo(byId("username"), true)).id).toBe("username");
+    await tabTo(byId("password"));
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Logga ut" }).waitFor();
     await page.getByRole("heading", { level: 1, name: /Helsingborg/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/");
 
-    // the menu's "Insatser" link, then the page's "Ny insats" link
-    await tabTo(page, (f) => f.tag === "a" && f.text === "Insatser");
+    // signing in puts focus on <main>; back up to the menu's "Insatser" link, then the page's "Ny insats" link
+    await tabTo(byText("a", "Insatser"), true);
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Insatser" }).waitFor();
-    await tabTo(page, (f) => f.tag === "a" && f.text === "Ny insats");
+    await tabTo(byText("a", "Ny insats"));
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Ny insats" }).waitFor();
 
-    await tabTo(page, byId("f-id"));
+    await tabTo(byId("f-id"));
     await page.keyboard.type("tangentbord");
-    await tabTo(page, byId("f-label"));
+    await tabTo(byId("f-label"));
     await page.keyboard.type("Insats med tangentbordet");
-    await tabTo(page, byId("f-statutory"));
+    await tabTo(byId("f-statutory"));
     await page.keyboard.press("Space");
-    await tabTo(page, byId("f-cost-mean"));
+    await tabTo(byId("f-cost-mean"));
     await page.keyboard.type("50000");
-    await tabTo(page, byId("f-cost-sd"));
+    await tabTo(byId("f-cost-sd"));
     await page.keyboard.type("5000");
     // selects: the arrow keys move through the options of a closed select
-    await tabTo(page, byId("f-effects-0--segment"));
+    await tabTo(byId("f-effects-0--segment"));
     await page.keyboard.press("ArrowDown");
-    await tabTo(page, byId("f-effects-0--dimension"));
+    await tabTo(byId("f-effects-0--dimension"));
     await page.keyboard.press("ArrowDown");
-    await tabTo(page, byId("f-effects-0--change-mean"));
+    await tabTo(byId("f-effects-0--change-mean"));
     await page.keyboard.type("1");
-    await tabTo(page, byId("f-effects-0--change-sd"));
+    await tabTo(byId("f-effects-0--change-sd"));
     await page.keyboard.type("0.5");
     const segment = await page.locator("#f-effects-0--segment").inputValue();
     const dimension = await page.locator("#f-effects-0--dimension").inputValue();
@@ -130,7 +84,7 @@ describe("the pages with the keyboard alone", () => {
     expect(await page.locator("#f-statutory").isChecked()).toBe(true);
 
     // the visible "Spara" button (the hidden default button is out of the tab order)
-    await tabTo(page, (f) => f.tag === "button" && f.text === "Spara");
+    await tabTo(byText("button", "Spara"));
     await page.keyboard.press("Enter");
     await page.getByRole("status").filter({ hasText: "Insats med tangentbordet" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/interventions");
@@ -143,8 +97,8 @@ describe("the pages with the keyboard alone", () => {
     expect(await page.locator("#f-effects-0--dimension").inputValue()).toBe(dimension);
     expect(await page.locator("#f-cost-mean").inputValue()).toBe("50000");
 
-    expect(checked).toBeGreaterThan(20);
-    expect(invisible, "focus stops with no visible focus indicator").toEqual([]);
+    expect(walk.checked).toBeGreaterThan(20);
+    expect(walk.invisible, "focus stops with no visible focus indicator").toEqual([]);
     await page.close();
   });
 });
