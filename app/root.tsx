@@ -19,6 +19,7 @@ import { ROLE_LABELS } from "~/auth/policy";
 import { getCurrentUser } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
+import { useFocusAfterNavigation } from "~/utils/focus-after-navigation";
 import { useNonce } from "~/utils/nonce";
 import stylesHref from "~/styles/app.css?url";
 
@@ -46,6 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   const other: Locale = locale === "sv" ? "en" : "sv";
   const here = location.pathname + location.search;
+  useFocusAfterNavigation();
   return (
     <html lang={locale}>
       <head>

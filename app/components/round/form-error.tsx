@@ -1,11 +1,11 @@
 import { useT } from "~/i18n/use-t";
 
-/** The form-level message of a refused step (status 400/409), announced to screen readers. */
+/** The form-level message of a refused step (status 400/409), announced to screen readers; focus goes to it. */
 export function FormError({ message, id }: { message: string | undefined; id: string }) {
   const t = useT();
   if (!message) return null;
   return (
-    <div id={id} className="form-error" role="alert">
+    <div id={id} className="form-error" role="alert" tabIndex={-1}>
       <strong>{t("round.formError")}:</strong> {message}
     </div>
   );
