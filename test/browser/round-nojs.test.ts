@@ -1,28 +1,12 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDemoRound, passwordsByRole, signIn, signOut } from "../app/rounds/browser-support";
-import { launchBrowser, type Browser } from "./support/browser";
-import { startServer, type RunningServer } from "./support/server";
+import { describe, expect, it } from "vitest";
+import { setUpRoundBrowserTests, signIn, signOut } from "../app/rounds/browser-support";
 
 // The round's key forms with JavaScript switched off: plain HTML posts, post/redirect/get, field and
 // form-level messages rendered by the server, and the analysis run's progress page refreshing itself.
 // (axe needs JavaScript in the page, so it runs on the same pages in round.test.ts.)
 
-let server: RunningServer;
-let browser: Browser;
-let users: Record<string, { username: string; password: string }>;
-
-beforeAll(async () => {
-  server = await startServer();
-  await ensureDemoRound(server);
-  users = passwordsByRole(server);
-  browser = await launchBrowser({ javaScriptEnabled: false });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpRoundBrowserTests({ javaScriptEnabled: false });
 
 async function currentStep(page: Page): Promise<string> {
   return (await page.locator('.round-stepper [aria-current="step"]').textContent()) ?? "";
@@ -38,10 +22,10 @@ async function press(page: Page, form: string, button: string): Promise<void> {
 
 describe("the round without JavaScript", () => {
   it("creates and scopes a round, shows field errors and the machine's refusals, and runs the analysis", async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, server, users.analyst!.username, users.analyst!.password);
+    const page = await env.browser.context.newPage();
+    await signIn(page, env.server, env.users.analyst!.username, env.users.analyst!.password);
 
-    await page.goto(`${server.url}/rounds/new`);
+    await page.goto(`${env.server.url}/rounds/new`);
     await page.getByLabel("Namn på omgången").fill("Utan JavaScript");
     await Promise.all([
       page.waitForEvent("load"),
@@ -65,7 +49,7 @@ describe("the round without JavaScript", () => {
 
     // a budget planner may prepare rounds, but the machine lets only analysts review needs
     await signOut(page);
-    await signIn(page, server, users.budget_planner!.username, users.budget_planner!.password);
+    await signIn(page, env.server, env.users.budget_planner!.username, env.users.budget_planner!.password);
     await page.goto(roundUrl);
     await page.getByLabel("Anteckning om behoven").fill("Försök");
     await press(page, "needs", "Behoven är granskade");
@@ -74,7 +58,7 @@ describe("the round without JavaScript", () => {
     );
 
     await signOut(page);
-    await signIn(page, server, users.analyst!.username, users.analyst!.password);
+    await signIn(page, env.server, env.users.analyst!.username, env.users.analyst!.password);
     await page.goto(roundUrl);
     await press(page, "needs", "Behoven är granskade");
     expect(await currentStep(page)).toContain("Behov granskade");

@@ -1,37 +1,20 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  ensureDemoRound,
   expectNoAxeViolations,
-  passwordsByRole,
+  setUpRoundBrowserTests,
   signIn,
   signOut,
 } from "../app/rounds/browser-support";
-import { launchBrowser, type Browser } from "./support/browser";
-import { startServer, type RunningServer } from "./support/server";
 
 // One whole prioritisation round in the browser, from a new round's scope to a published decision
 // record and its follow-up, each role signing in for its steps; axe-core on every page.
 
-let server: RunningServer;
-let browser: Browser;
-let users: Record<string, { username: string; password: string }>;
-
-beforeAll(async () => {
-  server = await startServer();
-  await ensureDemoRound(server);
-  users = passwordsByRole(server);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpRoundBrowserTests();
 
 async function as(page: Page, role: string): Promise<void> {
   if (await page.getByRole("button", { name: "Logga ut" }).count()) await signOut(page);
-  await signIn(page, server, users[role]!.username, users[role]!.password);
+  await signIn(page, env.server, env.users[role]!.username, env.users[role]!.password);
 }
 
 async function currentStep(page: Page): Promise<string> {
@@ -54,11 +37,12 @@ async function submit(page: Page, form: string, button: string): Promise<void> {
 
 describe("a prioritisation round in the browser", () => {
   it("goes from scope to a published decision record and its follow-up, every page passing axe", async () => {
-    expect(Object.keys(users).sort()).toEqual(["admin", "analyst", "budget_planner", "committee", "viewer"]);
-    const page = await browser.context.newPage();
+    const roles = Object.keys(env.users).sort();
+    expect(roles).toEqual(["admin", "analyst", "budget_planner", "committee", "viewer"]);
+    const page = await env.browser.context.newPage();
     await as(page, "analyst");
 
-    await page.goto(`${server.url}/rounds`);
+    await page.goto(`${env.server.url}/rounds`);
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: "Ny prioriteringsomgång" }).click();
     await page.waitForURL(/\/rounds\/new$/);

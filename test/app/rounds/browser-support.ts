@@ -2,10 +2,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createDb } from "../../../db/connection";
 import { seedDemoRound } from "../../../db/seed/demo-round";
-import type { RunningServer } from "../../browser/support/server";
+import { launchBrowser, type Browser } from "../../browser/support/browser";
+import { startServer, type RunningServer } from "../../browser/support/server";
 
 const axePath = path.resolve(import.meta.dirname, "../../../node_modules/axe-core/axe.min.js");
 let axeText: string | undefined;
@@ -30,6 +31,31 @@ export async function ensureDemoRound(server: RunningServer): Promise<void> {
   } finally {
     await db.destroy();
   }
+}
+
+export interface RoundBrowserTests {
+  server: RunningServer;
+  browser: Browser;
+  users: Record<string, { username: string; password: string }>;
+}
+
+/**
+ * The set-up of a round browser test file: before its tests, a fresh server with the demo round, its demo users
+ * by role and a browser; after them, both closed. The returned object is filled in by `beforeAll`.
+ */
+export function setUpRoundBrowserTests(options: { javaScriptEnabled?: boolean } = {}): RoundBrowserTests {
+  const env = {} as RoundBrowserTests;
+  beforeAll(async () => {
+    env.server = await startServer();
+    await ensureDemoRound(env.server);
+    env.users = passwordsByRole(env.server);
+    env.browser = await launchBrowser(options);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 /** Run axe-core on the page and expect no violations (their ids and targets in the message). */
