@@ -40,6 +40,7 @@ export const CACHEABLE_ROUTES: ReadonlySet<string> = new Set([
   "routes/scenarios.rules.$ruleSetId",
   "routes/rounds._index",
   "routes/rounds.new",
+  "routes/rounds.$roundId._index", // shows an analysis job's state: round-analysis notes each change
   "routes/rounds.$roundId.analysis",
   "routes/rounds.$roundId.record",
 ]);
@@ -52,7 +53,6 @@ export const UNCACHED_ROUTES: Readonly<Record<string, string>> = {
   "routes/login": "signed-out page; signing in sets a cookie",
   "routes/logout": RESOURCE,
   "routes/lang": RESOURCE,
-  "routes/rounds.$roundId._index": "shows a running analysis's progress, which lives in process memory",
   "routes/overview[.]csv": RESOURCE,
   "routes/data.indicators[.]csv": RESOURCE,
   "routes/data.indicators.$indicatorId_.csv": RESOURCE,

@@ -9,6 +9,7 @@ import type { Db } from "../../db/schema";
 import { analysisWorkerPool, type AnalysisWorkerPool } from "./analysis-worker-pool.server";
 import { ChartDataSchema, type ChartData } from "./round-charts.server";
 import { buildRoundAnalysis } from "./round-data.server";
+import { notePageStateChanged } from "./page-cache.server";
 import { applyStoredRoundEvent } from "./rounds.server";
 
 /** Monte Carlo draws of a round's analysis: enough for rank shares to ±1 percentage point (MC SE ≤ 0.5/√N). */
@@ -38,6 +39,12 @@ declare global {
 function jobs(): Map<string, AnalysisJob> {
   globalThis.__livsvalAnalysisJobs ??= new Map();
   return globalThis.__livsvalAnalysisJobs;
+}
+
+/** Record a job's new state; pages that show it are then rendered afresh (the page cache). */
+function setJob(roundId: string, job: AnalysisJob): void {
+  jobs().set(roundId, job);
+  notePageStateChanged();
 }
 
 /** The analysis run of a round in this process, if any. */
@@ -114,7 +121,7 @@ export function startRoundAnalysis(
     startedAt,
     scenario: "",
   };
-  jobs().set(roundId, job);
+  setJob(roundId, job);
   const seed = options.seed ?? randomInt(0, 2 ** 31);
   const draws = options.draws ?? ROUND_DRAWS;
   const pool = options.pool ?? analysisWorkerPool();
@@ -133,6 +140,7 @@ export function startRoundAnalysis(
       });
       const run = await pool.run({ input: built.input, charts: charts === null }, (progress) => {
         Object.assign(job, { ...progress, scenario: scenarioId });
+        notePageStateChanged();
       });
       charts ??= run.charts;
       const result = run.result;
@@ -171,9 +179,9 @@ export function startRoundAnalysis(
       if (!outcome.ok) throw new Error(outcome.error);
       return id;
     });
-    jobs().set(roundId, { status: "done", resultId, startedAt });
+    setJob(roundId, { status: "done", resultId, startedAt });
   })().catch((e: unknown) => {
-    jobs().set(roundId, { status: "failed", error: e instanceof Error ? e.message : String(e), startedAt });
+    setJob(roundId, { status: "failed", error: e instanceof Error ? e.message : String(e), startedAt });
   });
   return { started: true, done };
 }
