@@ -29,7 +29,7 @@ export class AnalysisWorkerError extends Error {
   override readonly name = "AnalysisWorkerError";
   constructor(
     message: string,
-    readonly kind: "input" | "bug" | "crashed" | "closed",
+    readonly kind: "input" | "bug" | "crashed" | "closed" | "timeout",
   ) {
     super(message);
   }
@@ -61,15 +61,21 @@ interface Pending {
  * requests, one for Monte Carlo), started when first needed and replaced after a crash. A crash
  * fails only the run it was doing; queued runs go to the new worker.
  */
+/** How long one run may take before its worker is stopped (a hung worker would hold up every later run). */
+export const ANALYSIS_TIMEOUT_MS = 15 * 60_000;
+
 export class AnalysisWorkerPool {
   readonly entry: string;
+  readonly timeoutMs: number;
   #worker: Worker | null = null;
+  #timer: NodeJS.Timeout | null = null;
   #current: (Pending & { id: number }) | null = null;
   #queue: Pending[] = [];
   #nextId = 1;
 
-  constructor(options: { entry?: string } = {}) {
+  constructor(options: { entry?: string; timeoutMs?: number } = {}) {
     this.entry = options.entry ?? analysisWorkerEntry();
+    this.timeoutMs = options.timeoutMs ?? ANALYSIS_TIMEOUT_MS;
   }
 
   /** Run one analysis in the worker; `onProgress` hears the engine's progress. */
@@ -104,6 +110,8 @@ export class AnalysisWorkerPool {
     const worker = this.#spawn();
     // while a run is on, the worker keeps the process alive; idle, it does not
     worker.ref();
+    this.#timer = setTimeout(() => this.#timedOut(worker), this.timeoutMs);
+    this.#timer.unref();
     try {
       worker.postMessage({ type: "analyse", id, input: pending.task.input, charts: pending.task.charts });
     } catch (e) {
@@ -165,7 +173,21 @@ export class AnalysisWorkerPool {
     this.#settle(this.#current, new AnalysisWorkerError(message, "crashed"));
   }
 
+  #timedOut(worker: Worker): void {
+    if (worker !== this.#worker) return;
+    this.#worker = null;
+    void worker.terminate();
+    const seconds = Math.round(this.timeoutMs / 1000);
+    console.error(`analysis worker: a run took longer than ${seconds} s and was stopped`);
+    this.#settle(
+      this.#current,
+      new AnalysisWorkerError(`the analysis took longer than ${seconds} s and was stopped`, "timeout"),
+    );
+  }
+
   #settle(current: Pending | null, outcome: AnalysisOutcome | AnalysisWorkerError): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
     if (current && current === this.#current) {
       this.#current = null;
       if (outcome instanceof AnalysisWorkerError) current.reject(outcome);

@@ -124,6 +124,27 @@ describe("AnalysisWorkerPool when the worker dies", () => {
     expect((await queued).result.draws).toBe(100);
   });
 
+  it("stops a worker that hangs past the timeout, fails that run, and runs the next on a new worker", async () => {
+    const said = expectedErrors();
+    // generous: the timer also covers starting the worker (tsx compiles the engine), slow on a busy CI
+    const p = new AnalysisWorkerPool({ entry: crashing, timeoutMs: 6_000 });
+    pools.push(p);
+    const hung = p.run({ input: { ...small, draws: 17 }, charts: false }).catch((e: unknown) => e);
+    const hungThread = p.threadId;
+    expect(hungThread).not.toBeNull();
+    const queued = p.run({ input: { ...small, draws: 100 }, charts: false });
+    expect(await hung).toMatchObject({
+      kind: "timeout",
+      message: "the analysis took longer than 6 s and was stopped",
+    });
+    expect((await queued).result.draws).toBe(100);
+    expect(p.threadId).not.toBeNull();
+    expect(p.threadId).not.toBe(hungThread);
+    expect(said.map((a) => String(a[0]))).toEqual([
+      "analysis worker: a run took longer than 6 s and was stopped",
+    ]);
+  }, 30_000);
+
   it("fails a run with a clear message when the worker cannot start at all", async () => {
     const said = expectedErrors();
     const p = pool(path.join(root, "test/fixtures/analysis-worker/no-such-worker.js"));
