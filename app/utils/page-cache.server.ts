@@ -311,7 +311,8 @@ export function pageCacheMiddleware(options: {
       if (until === null || status !== 200) return;
       const parts = splitOnNonce(body, nonce);
       const deflated = body.length >= GZIP_MIN_BYTES ? deflateParts(parts) : undefined;
-      const bytes = body.length + (deflated?.reduce((n, d) => n + d.length, 0) ?? 0);
+      // the key counts too: a long URL or cookie must not let entries outgrow the budget
+      const bytes = body.length + (deflated?.reduce((n, d) => n + d.length, 0) ?? 0) + key.length * 2;
       options.cache.set(key, { status, headers, parts, deflated, version, expiresAt: until, bytes });
     });
     next();
