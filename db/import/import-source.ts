@@ -77,8 +77,9 @@ function sniffDelimiter(header: string): string {
   );
 }
 
-/** One CSV record with the 1-based line it ends on. */
+/** One CSV record with the 1-based physical line it starts on (the header is line 1). */
 export interface CsvRecord {
+  /** Counted in LF line breaks of the file: CRLF is one break, also inside a quoted cell. */
   line: number;
   cells: string[];
 }
@@ -160,7 +161,8 @@ export async function* csvBatches(source: ImportSource): AsyncGenerator<CsvRecor
     if (pending) {
       pending.text += "\n" + text;
       if (!quoteOpen(pending.text)) {
-        batch.push({ line, cells: splitCsvRecord(pending.text, delimiter)! });
+        // a record with quoted line breaks is reported where it starts, as an editor shows it
+        batch.push({ line: pending.start, cells: splitCsvRecord(pending.text, delimiter)! });
         pending = null;
       }
       return;
