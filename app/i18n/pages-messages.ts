@@ -71,6 +71,27 @@ export const pagesSv = {
   "import.kind.kolada": "Kolada-export (nyckeltal per kommun och år)",
   "import.kind.oecd-bli": "OECD Better Life Index-export",
   "import.kind.scb-population": "SCB folkmängd efter ålder och kön",
+  "import.kind.survey": "Enkätsvar (en rad per svarande, id:n pseudonymiseras)",
+  "import.kind.kolada-groups": "Kolada kommungrupper (id, title, members)",
+  "import.survey": "Bara för enkäter",
+  "import.surveyHelp":
+    "En rad per svarande: kolumnerna respondent (id, lagras bara pseudonymiserat), weight (vikt > 0) och valfritt stratum, cluster, area (område) och group (befolkningsgrupp); övriga kolumner är frågor med heltalspoäng (tom = saknas). Har filen andra kolumnnamn anger du dem nedan; tomma fält betyder standardnamnet.",
+  "import.instrument": "Instrument-id (krävs för enkäter; bokstäver, siffror, _ . : -)",
+  "import.surveyLabel": "Instrumentets namn (valfritt, annars id:t)",
+  "import.idColumn": "Kolumn med svarandens id (standard respondent)",
+  "import.weightColumn": "Kolumn med vikt (standard weight)",
+  "import.strataColumn": "Kolumn med stratum (standard stratum)",
+  "import.clusterColumn": "Kolumn med kluster (standard cluster)",
+  "import.areaColumn": "Kolumn med område (standard area)",
+  "import.groupColumn": "Kolumn med befolkningsgrupp (standard group)",
+  "import.items": "Frågekolumner, kommaseparerade (standard: alla övriga kolumner)",
+  "import.scaleMin": "Skalans minsta poäng (standard 0)",
+  "import.scaleMax": "Skalans högsta poäng (valfri)",
+  "import.err.instrument": "Ange ett instrument-id: det krävs för att importera en enkät.",
+  "import.err.instrumentFormat":
+    "Använd bara bokstäver, siffror och _ . : - i instrument-id:t (inga mellanslag).",
+  "import.err.wholeNumber": "Ange ett heltal.",
+  "import.err.scaleOrder": "Skalans högsta poäng är lägre än dess minsta.",
   "import.provenance": "Proveniens",
   "import.source": "Källa (utgivare och var filen kommer ifrån)",
   "import.licence": "Licens",
@@ -91,7 +112,8 @@ export const pagesSv = {
   "import.tooLarge": "Filen är större än {mb} MB. Använd kommandot livsval import för stora filer.",
   "import.formatHelp":
     "Observationer: kolumnerna indicator, area, group (tom = hela området), period, value, u (standardosäkerhet, tom = okänd), n (antal svarande, tom = okänt) och valfritt source. Komma, semikolon eller tabb som avgränsare; decimalpunkt. Indikatorer, områden och grupper måste redan finnas. Övriga format beskrivs i data/README.md.",
-  "import.cliNote": "Enkätdata (med pseudonymisering) importeras med kommandot livsval import --kind survey.",
+  "import.cliNote":
+    "Större filer och typernas särskilda val (t.ex. --indicator för Kolada) tas av kommandot livsval import. Enkäters id pseudonymiseras med serverns nyckel LIVSVAL_PSEUDONYM_KEY, eller en slumpad nyckel som glöms om den saknas.",
 
   "iv.title": "Insatser",
   "iv.intro":
@@ -334,6 +356,26 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
   "import.kind.kolada": "Kolada export (key figures per municipality and year)",
   "import.kind.oecd-bli": "OECD Better Life Index export",
   "import.kind.scb-population": "Statistics Sweden population by age and sex",
+  "import.kind.survey": "Survey responses (one row per respondent, ids pseudonymised)",
+  "import.kind.kolada-groups": "Kolada municipality groups (id, title, members)",
+  "import.survey": "Survey only",
+  "import.surveyHelp":
+    "One row per respondent: the columns respondent (id, stored only pseudonymised), weight (> 0) and optionally stratum, cluster, area and group (population group); every other column is an item with whole-number scores (empty = missing). If the file names its columns differently, give the names below; an empty field means the default name.",
+  "import.instrument": "Instrument id (required for surveys; letters, digits, _ . : -)",
+  "import.surveyLabel": "Instrument name (optional, else the id)",
+  "import.idColumn": "Column with the respondent id (default respondent)",
+  "import.weightColumn": "Column with the weight (default weight)",
+  "import.strataColumn": "Column with the stratum (default stratum)",
+  "import.clusterColumn": "Column with the cluster (default cluster)",
+  "import.areaColumn": "Column with the area (default area)",
+  "import.groupColumn": "Column with the population group (default group)",
+  "import.items": "Item columns, comma-separated (default: every other column)",
+  "import.scaleMin": "Lowest score of the scale (default 0)",
+  "import.scaleMax": "Highest score of the scale (optional)",
+  "import.err.instrument": "Give an instrument id: importing a survey needs one.",
+  "import.err.instrumentFormat": "Use only letters, digits and _ . : - in the instrument id (no spaces).",
+  "import.err.wholeNumber": "Enter a whole number.",
+  "import.err.scaleOrder": "The highest score of the scale is below its lowest.",
   "import.provenance": "Provenance",
   "import.source": "Source (publisher, and where the file comes from)",
   "import.licence": "Licence",
@@ -355,7 +397,7 @@ export const pagesEn: Record<keyof typeof pagesSv, string> = {
   "import.formatHelp":
     "Observations: the columns indicator, area, group (empty = whole area), period, value, u (standard uncertainty, empty = unknown), n (respondents, empty = unknown) and optionally source. Comma, semicolon or tab as delimiter; decimal point. Indicators, areas and groups must exist already. The other formats are described in data/README.md.",
   "import.cliNote":
-    "Survey data (with pseudonymisation) are imported with the command livsval import --kind survey.",
+    "Larger files and the kinds' own options (e.g. --indicator for Kolada) are taken by the livsval import command. Survey ids are pseudonymised with the server's key LIVSVAL_PSEUDONYM_KEY, or a random key that is forgotten when none is set.",
 
   "iv.title": "Interventions",
   "iv.intro":

@@ -9,18 +9,22 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useLoaderData, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { requirePermission, verifyCsrf } from "~/auth/session.server";
 import { CsrfField } from "~/auth/csrf-field";
 import { ErrorSummary, errorProps, FieldError, type FieldErrors } from "~/components/pages/form-fields";
 import { getLocale } from "~/i18n/locale.server";
-import { translate, type Locale } from "~/i18n/messages";
+import { translate, type Locale, type MessageKey } from "~/i18n/messages";
 import { metaTitle, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import {
   ImportFormSchema,
   MAX_WEB_IMPORT_BYTES,
   runWebImport,
+  SURVEY_FIELDS,
+  SurveyImportArgsSchema,
   WEB_IMPORT_KINDS,
+  type SurveyImportArgs,
 } from "~/utils/pages-data.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "import.title") }];
@@ -33,10 +37,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "data.import");
   // Constants from the .server module reach the component through the loader, so the client
   // bundle never imports server code.
-  return { kinds: WEB_IMPORT_KINDS, maxMb: MB };
+  return { kinds: WEB_IMPORT_KINDS, maxMb: MB, surveyFields: SURVEY_FIELDS };
 }
 
-type Values = Record<"kind" | "source" | "licence" | "retrieved" | "note" | "synthetic", string>;
+type SurveyField = (typeof SURVEY_FIELDS)[number];
+
+const SURVEY_LABELS: Record<SurveyField, MessageKey> = {
+  instrument: "import.instrument",
+  label: "import.surveyLabel",
+  idColumn: "import.idColumn",
+  weightColumn: "import.weightColumn",
+  strataColumn: "import.strataColumn",
+  clusterColumn: "import.clusterColumn",
+  areaColumn: "import.areaColumn",
+  groupColumn: "import.groupColumn",
+  items: "import.items",
+  scaleMin: "import.scaleMin",
+  scaleMax: "import.scaleMax",
+};
+type Values = Record<
+  "kind" | "source" | "licence" | "retrieved" | "note" | "synthetic" | SurveyField,
+  string
+>;
+
+/** The message for a refused survey field, naming what is wrong (the fields are optional otherwise). */
+function surveyError(field: string, code: string): MessageKey {
+  if (field === "instrument") {
+    return code === "too_small"
+      ? "import.err.instrument"
+      : code === "too_big"
+        ? "pages.err.tooLong"
+        : "import.err.instrumentFormat";
+  }
+  if (field === "scaleMin" || field === "scaleMax")
+    return code === "custom" ? "import.err.scaleOrder" : "import.err.wholeNumber";
+  return code === "too_big" ? "pages.err.tooLong" : "pages.err.required";
+}
 
 function tooLarge(locale: Locale) {
   return data(
@@ -81,8 +117,21 @@ export async function action({ request }: ActionFunctionArgs) {
     retrieved: text("retrieved"),
     note: text("note"),
     synthetic: text("synthetic"),
+    ...(Object.fromEntries(SURVEY_FIELDS.map((f) => [f, text(f)])) as Record<SurveyField, string>),
   };
   const errors: FieldErrors = {};
+  let survey: SurveyImportArgs | undefined;
+  if (values.kind === "survey") {
+    const args = SurveyImportArgsSchema.safeParse(
+      Object.fromEntries(SURVEY_FIELDS.map((f) => [f, values[f]])),
+    );
+    if (args.success) survey = args.data;
+    else
+      for (const issue of args.error.issues) {
+        const field = String(issue.path[0]);
+        errors[field] ??= translate(locale, surveyError(field, issue.code));
+      }
+  }
   const parsed = ImportFormSchema.safeParse({ ...values, synthetic: values.synthetic || undefined });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -101,13 +150,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const file = formData.get("file");
   if (!(file instanceof Blob) || file.size === 0) errors.file = translate(locale, "import.fileRequired");
-  if (!parsed.success || errors.file) return data({ values, errors, outcome: null }, { status: 400 });
+  if (!parsed.success || Object.keys(errors).length > 0)
+    return data({ values, errors, outcome: null }, { status: 400 });
   const upload = file as File;
   const outcome = await runWebImport(
     getDb(),
     parsed.data,
     { name: upload.name || "upload.csv", text: await upload.text() },
     user.id,
+    survey,
   );
   if (outcome.ok) {
     const s = outcome.summary;
@@ -131,6 +182,11 @@ export default function ImportPage() {
   const values = actionData?.values ?? null;
   const outcome = actionData && "outcome" in actionData ? actionData.outcome : null;
   const fileName = actionData && "file" in actionData ? actionData.file : "";
+  const [kind, setKind] = useState(values?.kind ?? "observations");
+  // Without JavaScript every field is shown; once hydrated, the survey fields only for that kind.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const surveyHidden = hydrated && kind !== "survey";
   return (
     <>
       <p>
@@ -197,7 +253,11 @@ export default function ImportPage() {
         </p>
         <p>
           <label htmlFor="f-kind">{t("import.kind")}</label>
-          <select {...errorProps("kind", errors)} defaultValue={values?.kind ?? "observations"}>
+          <select
+            {...errorProps("kind", errors)}
+            defaultValue={values?.kind ?? "observations"}
+            onChange={(e) => setKind(e.target.value)}
+          >
             {loaderData.kinds.map((k) => (
               <option key={k} value={k}>
                 {t(`import.kind.${k}`)}
@@ -206,6 +266,24 @@ export default function ImportPage() {
           </select>
           <FieldError name="kind" errors={errors} />
         </p>
+        <fieldset hidden={surveyHidden} disabled={surveyHidden}>
+          <legend>{t("import.survey")}</legend>
+          <p className="note" id="survey-help">
+            {t("import.surveyHelp")}
+          </p>
+          {loaderData.surveyFields.map((f) => (
+            <p key={f}>
+              <label htmlFor={`f-${f}`}>{t(SURVEY_LABELS[f])}</label>
+              <input
+                {...errorProps(f, errors, f === "instrument" ? "survey-help" : undefined)}
+                defaultValue={values?.[f] ?? ""}
+                inputMode={f === "scaleMin" || f === "scaleMax" ? "numeric" : undefined}
+                maxLength={f === "items" ? undefined : f === "instrument" ? 100 : 200}
+              />
+              <FieldError name={f} errors={errors} />
+            </p>
+          ))}
+        </fieldset>
         <fieldset>
           <legend>{t("import.provenance")}</legend>
           <p>

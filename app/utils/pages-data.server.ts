@@ -3,11 +3,19 @@ import { z } from "zod";
 import { suppressSmallCells } from "../../engine/disclosure";
 import { coverage95 } from "../../engine/measurement/profile";
 import { importKolada } from "../../db/import/import-kolada";
+import { importKoladaGroups } from "../../db/import/import-kolada-groups";
 import { ImportRejectedError, type ImportIssue } from "../../db/import/import-issues";
 import { importObservations } from "../../db/import/import-observations";
 import { importOecdBli } from "../../db/import/import-oecd-bli";
 import { importScbPopulation } from "../../db/import/import-scb-population";
-import type { ImportSummary } from "../../db/import/run-import";
+import {
+  configuredPseudonymKey,
+  importSurvey,
+  SurveyImportArgsSchema,
+  surveyOptionsFrom,
+  type SurveyImportArgs,
+} from "../../db/import/import-survey";
+import { IMPORT_KINDS, type ImportSummary } from "../../db/import/run-import";
 import { CliInputError } from "../../bin/cli";
 import type { Db, Indicator } from "../../db/schema";
 
@@ -17,9 +25,13 @@ export const HOME_AREA = "1283";
 /** Largest file the web import accepts (bytes); larger files go through `npx livsval import`. */
 export const MAX_WEB_IMPORT_BYTES = 4 * 1024 * 1024;
 
-/** Import kinds offered on the web form (survey needs a pseudonym key and column options: CLI only). */
-export const WEB_IMPORT_KINDS = ["observations", "kolada", "oecd-bli", "scb-population"] as const;
+/** Import kinds offered on the web form: every kind the CLI takes (of the kinds' own flags, survey's). */
+export const WEB_IMPORT_KINDS = IMPORT_KINDS;
 export type WebImportKind = (typeof WEB_IMPORT_KINDS)[number];
+
+/** The survey kind's form fields, named as the keys of the CLI's shared {@link SurveyImportArgsSchema}. */
+export const SURVEY_FIELDS = Object.keys(SurveyImportArgsSchema.shape) as (keyof SurveyImportArgs)[];
+export { SurveyImportArgsSchema, type SurveyImportArgs };
 
 /** A value after small-cell control: value and u are null when n < 10 (DESIGN §2). */
 export interface ControlledValue {
@@ -425,6 +437,8 @@ export async function runWebImport(
   form: ImportForm,
   file: { name: string; text: string },
   userId: string,
+  /** Required for the survey kind. */
+  survey?: SurveyImportArgs,
 ): Promise<WebImportOutcome> {
   const options = {
     maxBytes: MAX_WEB_IMPORT_BYTES,
@@ -447,6 +461,15 @@ export async function runWebImport(
       kolada: () => importKolada(db, source, options),
       "oecd-bli": () => importOecdBli(db, source, options),
       "scb-population": () => importScbPopulation(db, source, options),
+      "kolada-groups": () => importKoladaGroups(db, source, options),
+      survey: () => {
+        if (!survey) throw new Error("runWebImport: the survey kind needs its options");
+        return importSurvey(db, source, {
+          ...options,
+          ...surveyOptionsFrom(survey),
+          ...configuredPseudonymKey(),
+        });
+      },
     }[form.kind];
     return { ok: true, summary: await run() };
   } catch (e) {

@@ -4,7 +4,12 @@ import { importKoladaGroups } from "../../db/import/import-kolada-groups";
 import { importObservations } from "../../db/import/import-observations";
 import { importOecdBli } from "../../db/import/import-oecd-bli";
 import { importScbPopulation } from "../../db/import/import-scb-population";
-import { importSurvey } from "../../db/import/import-survey";
+import {
+  configuredPseudonymKey,
+  importSurvey,
+  SurveyImportArgsSchema,
+  surveyOptionsFrom,
+} from "../../db/import/import-survey";
 import { openMigratedDb } from "../../db/import/open-database";
 import { IMPORT_KINDS, type ImportKind, type ImportOptions } from "../../db/import/run-import";
 
@@ -14,6 +19,21 @@ const usage =
   "kolada: [--indicator ID] [--assumed-relative-u R]; oecd-bli: [--location LOC=AREA,…] [--period YYYY] " +
   "[--assumed-relative-u R]; survey: --instrument ID [--label TEXT] [--id COL] [--weight COL] [--strata COL] " +
   "[--cluster COL] [--area COL] [--group COL] [--items A,B,…] [--scale-min N] [--scale-max N]";
+
+/** The flag each survey option comes from, for messages. */
+const SURVEY_FLAGS = {
+  instrument: "instrument",
+  label: "label",
+  idColumn: "id",
+  weightColumn: "weight",
+  strataColumn: "strata",
+  clusterColumn: "cluster",
+  areaColumn: "area",
+  groupColumn: "group",
+  items: "items",
+  scaleMin: "scale-min",
+  scaleMax: "scale-max",
+} as const;
 
 function num(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -113,22 +133,28 @@ export const run: Command = async (argv) => {
       }
       case "survey": {
         if (!v.instrument) throw new CliInputError(`--kind survey needs --instrument ID\n${usage}`);
-        const scaleMin = num("scale-min", v["scale-min"]);
-        const scaleMax = num("scale-max", v["scale-max"]);
+        const args = SurveyImportArgsSchema.safeParse({
+          instrument: v.instrument,
+          label: v.label,
+          idColumn: v.id,
+          weightColumn: v.weight,
+          strataColumn: v.strata,
+          clusterColumn: v.cluster,
+          areaColumn: v.area,
+          groupColumn: v.group,
+          items: v.items,
+          scaleMin: v["scale-min"],
+          scaleMax: v["scale-max"],
+        });
+        if (!args.success) {
+          const issue = args.error.issues[0]!;
+          const flag = SURVEY_FLAGS[String(issue.path[0]) as keyof typeof SURVEY_FLAGS];
+          throw new CliInputError(`--${flag}: ${issue.message}`);
+        }
         return await importSurvey(db, source, {
           ...base,
-          instrument: { id: v.instrument, ...(v.label !== undefined ? { label: v.label } : {}) },
-          ...(v.id !== undefined ? { idColumn: v.id } : {}),
-          ...(v.weight !== undefined ? { weightColumn: v.weight } : {}),
-          ...(v.strata !== undefined ? { strataColumn: v.strata } : {}),
-          ...(v.cluster !== undefined ? { clusterColumn: v.cluster } : {}),
-          ...(v.area !== undefined ? { areaColumn: v.area } : {}),
-          ...(v.group !== undefined ? { groupColumn: v.group } : {}),
-          ...(v.items !== undefined ? { items: v.items.split(",").map((s) => s.trim()) } : {}),
-          ...(scaleMin !== undefined || scaleMax !== undefined
-            ? { scale: { min: scaleMin ?? 0, ...(scaleMax !== undefined ? { max: scaleMax } : {}) } }
-            : {}),
-          ...(process.env.LIVSVAL_PSEUDONYM_KEY ? { pseudonymKey: process.env.LIVSVAL_PSEUDONYM_KEY } : {}),
+          ...surveyOptionsFrom(args.data),
+          ...configuredPseudonymKey(),
         });
       }
     }

@@ -33,6 +33,78 @@ export interface SurveyOptions extends ImportOptions {
   pseudonymKey?: string | Uint8Array;
 }
 
+/** An empty or blank form field / flag is the same as one not given. */
+const blankAsAbsent = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const absentOr = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsAbsent, schema.optional());
+const columnName = z.string().trim().min(1).max(200, { message: "a column name has at most 200 characters" });
+const wholeNumber = z
+  .string()
+  .trim()
+  .regex(/^[-+]?\d+$/, { message: "not a whole number" })
+  .transform(Number)
+  .pipe(z.number().int().gte(-1e6).lte(1e6, { message: "must lie in -1000000..1000000" }));
+
+/**
+ * The survey kind's options as text (the CLI's flags, the web form's fields), validated the same way
+ * for both: instrument id required; blank optional fields count as not given.
+ */
+export const SurveyImportArgsSchema = z
+  .object({
+    instrument: z
+      .string()
+      .trim()
+      .min(1, { message: "a survey needs an instrument id" })
+      .max(100, { message: "an instrument id has at most 100 characters" })
+      .regex(/^[\p{L}\p{N}_.:-]+$/u, {
+        message: "an instrument id is letters, digits, '_', '.', ':' or '-' (no spaces)",
+      }),
+    label: absentOr(z.string().trim().max(200, { message: "a label has at most 200 characters" })),
+    idColumn: absentOr(columnName),
+    weightColumn: absentOr(columnName),
+    strataColumn: absentOr(columnName),
+    clusterColumn: absentOr(columnName),
+    areaColumn: absentOr(columnName),
+    groupColumn: absentOr(columnName),
+    items: absentOr(
+      z
+        .string()
+        .transform((s) => s.split(",").map((c) => c.trim()))
+        .pipe(z.array(columnName).max(1000, { message: "at most 1000 items" })),
+    ),
+    scaleMin: absentOr(wholeNumber),
+    scaleMax: absentOr(wholeNumber),
+  })
+  .refine((a) => a.scaleMax === undefined || a.scaleMax >= (a.scaleMin ?? 0), {
+    path: ["scaleMax"],
+    message: "the scale maximum is below its minimum",
+  });
+export type SurveyImportArgs = z.output<typeof SurveyImportArgsSchema>;
+
+/** The {@link SurveyOptions} that validated {@link SurveyImportArgs} stand for. */
+export function surveyOptionsFrom(
+  a: SurveyImportArgs,
+): Omit<SurveyOptions, keyof ImportOptions | "pseudonymKey"> {
+  return {
+    instrument: { id: a.instrument, ...(a.label !== undefined ? { label: a.label } : {}) },
+    ...(a.idColumn !== undefined ? { idColumn: a.idColumn } : {}),
+    ...(a.weightColumn !== undefined ? { weightColumn: a.weightColumn } : {}),
+    ...(a.strataColumn !== undefined ? { strataColumn: a.strataColumn } : {}),
+    ...(a.clusterColumn !== undefined ? { clusterColumn: a.clusterColumn } : {}),
+    ...(a.areaColumn !== undefined ? { areaColumn: a.areaColumn } : {}),
+    ...(a.groupColumn !== undefined ? { groupColumn: a.groupColumn } : {}),
+    ...(a.items !== undefined ? { items: a.items } : {}),
+    ...(a.scaleMin !== undefined || a.scaleMax !== undefined
+      ? { scale: { min: a.scaleMin ?? 0, ...(a.scaleMax !== undefined ? { max: a.scaleMax } : {}) } }
+      : {}),
+  };
+}
+
+/** The pseudonym key the server is configured with (`LIVSVAL_PSEUDONYM_KEY`), if any. */
+export function configuredPseudonymKey(): { pseudonymKey?: string } {
+  const key = process.env.LIVSVAL_PSEUDONYM_KEY;
+  return key ? { pseudonymKey: key } : {};
+}
+
 /** The stored id of a respondent: HMAC-SHA-256(key, instrument id ␀ raw id), 128 bits, hex. */
 export function pseudonymise(key: string | Uint8Array, instrumentId: string, rawId: string): string {
   return (

@@ -100,6 +100,25 @@ describe("livsval import", () => {
       /--kind must be one of/,
     );
   });
+
+  it("checks the survey flags with the web form's rules before reading the file", async () => {
+    const file = join(dir, "survey.csv");
+    writeFileSync(file, "respondent,weight,q1\nA,1,2\n");
+    const survey = (...flags: string[]) =>
+      runImport([file, "--kind", "survey", "--database", database, ...flags]);
+    const before = await rows();
+    await expect(survey()).rejects.toThrow(/--kind survey needs --instrument ID/);
+    await expect(survey("--instrument", "two words")).rejects.toThrow(
+      /^--instrument: an instrument id is letters, digits/,
+    );
+    await expect(survey("--instrument", "s1", "--scale-min", "0.5")).rejects.toThrow(
+      /^--scale-min: not a whole number$/,
+    );
+    await expect(survey("--instrument", "s1", "--scale-min", "3", "--scale-max", "2")).rejects.toThrow(
+      /^--scale-max: the scale maximum is below its minimum$/,
+    );
+    expect(await rows()).toEqual(before);
+  });
 });
 
 describe("livsval export", () => {
