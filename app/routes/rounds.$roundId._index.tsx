@@ -40,7 +40,6 @@ import { applyStoredRoundEvent, logRefusedChange, requireRound } from "~/utils/r
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Livsval – ${d.round.title}` : "Livsval" },
-  ...(d?.job?.status === "running" ? [{ httpEquiv: "refresh", content: "2" } as const] : []),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -123,8 +123,14 @@ describe("a prioritisation round with the keyboard alone", () => {
 
     await tabTo(byText("button", "Kör analysen"));
     await page.keyboard.press("Enter");
-    // the analysis runs in the background; the page refreshes itself while it runs
+    await page.locator("#analysis-status progress").waitFor();
+    await focusOnMain();
+    // the analysis runs in the background; the page fetches its progress in place while it runs,
+    // without reloading: a mark left on the window survives, and focus stays where it was (WCAG 3.2.5)
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await currentStep(page).filter({ hasText: "Analyserad" }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await focusOnMain();
     await waitForHydration(page);
     await tabTo(byText("a", "Visa analysen"));
     await follow(/\/analysis$/);

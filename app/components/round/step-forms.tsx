@@ -1,5 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { CsrfField } from "~/auth/csrf-field";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatInterval, formatNumber } from "~/utils/format";
@@ -419,16 +419,38 @@ export function ScenarioStep({ view, feedback }: { view: View; feedback?: StepFe
   );
 }
 
+/**
+ * While a run is on, fetch the page's data again every second (with JavaScript), so progress
+ * updates in place and focus and scroll stay where the user left them (WCAG 3.2.5). Without
+ * JavaScript a <noscript> meta refresh reloads the page instead.
+ */
+function useRefreshWhile(running: boolean): void {
+  const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  latest.current = revalidator;
+  useEffect(() => {
+    if (!running) return;
+    const id = setInterval(() => {
+      if (latest.current.state === "idle") latest.current.revalidate();
+    }, 1000);
+    return () => clearInterval(id);
+  }, [running]);
+}
+
 export function AnalyseStep({ view, feedback }: { view: View; feedback?: StepFeedback }) {
   const t = useT();
   const job = view.job;
   const running = job?.status === "running";
+  useRefreshWhile(running);
   return (
     <StepForm step="analyse" view={view} feedback={feedback} legend={t("analyse.legend")}>
       <p>{t("analyse.intro", { draws: view.draws ?? 0 })}</p>
-      <div aria-live="polite" id="analysis-status">
+      <div id="analysis-status">
         {running ? (
           <p>
+            <noscript>
+              <meta httpEquiv="refresh" content="2" />
+            </noscript>
             <progress max={job.total} value={job.done} aria-label={t("analyse.legend")} />{" "}
             {t("analyse.running", {
               phase: job.phase,
@@ -441,6 +463,10 @@ export function AnalyseStep({ view, feedback }: { view: View; feedback?: StepFee
         ) : job?.status === "failed" ? (
           <p className="form-error">{t("analyse.failed", { error: job.error })}</p>
         ) : null}
+        {/* announced once per phase, not at every count */}
+        <p className="visually-hidden" aria-live="polite">
+          {running ? t("analyse.phaseLive", { phase: job.phase }) : ""}
+        </p>
       </div>
       {running ? null : <Submit>{view.hasAnalysis ? t("analyse.rerun") : t("analyse.submit")}</Submit>}
     </StepForm>
