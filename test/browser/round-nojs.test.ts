@@ -1,16 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { setUpRoundBrowserTests, signIn, signOut } from "../app/rounds/browser-support";
+import { currentStep, setUpRoundBrowserTests, signIn, signOut } from "../app/rounds/browser-support";
 
 // The round's key forms with JavaScript switched off: plain HTML posts, post/redirect/get, field and
 // form-level messages rendered by the server, and the analysis run's progress page refreshing itself.
 // (axe needs JavaScript in the page, so it runs on the same pages in round.test.ts.)
 
 const env = setUpRoundBrowserTests({ javaScriptEnabled: false });
-
-async function currentStep(page: Page): Promise<string> {
-  return (await page.locator('.round-stepper [aria-current="step"]').textContent()) ?? "";
-}
 
 /** Click a form's button and wait for the full page load that follows (no JavaScript). */
 async function press(page: Page, form: string, button: string): Promise<void> {

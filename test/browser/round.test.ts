@@ -1,10 +1,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  currentStep,
   expectNoAxeViolations,
+  runAnalysis,
   setUpRoundBrowserTests,
   signIn,
   signOut,
+  submitStep,
 } from "../app/rounds/browser-support";
 
 // One whole prioritisation round in the browser, from a new round's scope to a published decision
@@ -17,22 +20,9 @@ async function as(page: Page, role: string): Promise<void> {
   await signIn(page, env.server, env.users[role]!.username, env.users[role]!.password);
 }
 
-async function currentStep(page: Page): Promise<string> {
-  return (await page.locator('.round-stepper [aria-current="step"]').textContent()) ?? "";
-}
-
-/** Submit a step's form by its button and wait for the redirect back to the round page. */
+/** Submit a step's form by its button; the round page then shows no error. */
 async function submit(page: Page, form: string, button: string): Promise<void> {
-  const posted = page.waitForResponse((r) => r.request().method() === "POST");
-  await page.locator(`#step-${form}`).getByRole("button", { name: button }).click();
-  await posted;
-  // after the action Remix revalidates the loaders (a GET of ….data); wait for it to render
-  await page
-    .waitForResponse((r) => r.request().method() === "GET" && r.url().includes(".data"), { timeout: 10_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  const errors = await page.locator(".form-error, .field-error").allTextContents();
-  expect(errors, `${form} on ${page.url()}`).toEqual([]);
+  expect(await submitStep(page, form, button), `${form} on ${page.url()}`).toEqual([]);
 }
 
 describe("a prioritisation round in the browser", () => {
@@ -71,12 +61,7 @@ describe("a prioritisation round in the browser", () => {
     expect(await currentStep(page)).toContain("Viktningsscenario valt");
     await expectNoAxeViolations(page);
 
-    await page.locator("#step-analyse").getByRole("button", { name: "Kör analysen" }).click();
-    await page.waitForLoadState("networkidle");
-    for (let i = 0; i < 120 && !(await currentStep(page)).includes("Analyserad"); i++) {
-      await page.waitForTimeout(1000);
-      await page.goto(roundUrl);
-    }
+    await runAnalysis(page, roundUrl);
     expect(await currentStep(page)).toContain("Analyserad");
     await expectNoAxeViolations(page);
 
