@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from "./support/server";
 
 // With JavaScript switched off the forms still work by plain posts (issue 5 point 5): a new
 // intervention (a row added and removed by a round trip, a field error first), a scenario saved as
-// a new version, and an import of a bad observations file listing its bad rows.
+// a new version, an import of a bad observations file listing its bad rows, and a survey import.
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,12 +29,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** How many observations the server's database holds. */
-async function observationCount(): Promise<number> {
+/** How many rows a table of the server's database holds. */
+async function rowCount(table: "observations" | "survey_respondents" | "survey_responses"): Promise<number> {
   const db = createDb(server.databaseUrl);
   try {
     const row = await db
-      .selectFrom("observations")
+      .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
     return Number(row.n);
@@ -42,6 +42,7 @@ async function observationCount(): Promise<number> {
     await db.destroy();
   }
 }
+const observationCount = () => rowCount("observations");
 
 /** Press a submit button and wait for the full page the server answers with. */
 async function post(name: string | RegExp): Promise<number | undefined> {
@@ -154,5 +155,48 @@ describe("the forms without JavaScript", () => {
       page.locator("#import-issues").locator("xpath=ancestor::section").textContent(),
     ).resolves.toContain("Ingenting har skrivits.");
     expect(await observationCount()).toBe(before);
+  });
+
+  it("imports a survey: every survey field is shown, a missing instrument id is named at its field", async () => {
+    const before = {
+      respondents: await rowCount("survey_respondents"),
+      responses: await rowCount("survey_responses"),
+    };
+    await page.goto(`${server.url}/data/import`);
+    const survey = page.getByRole("group", { name: "Bara för enkäter" });
+    expect(await survey.isVisible()).toBe(true);
+    // two respondents (lines 2 and 3), two items: 2 × 2 = 4 responses
+    const csv = "lopnr,weight,q1,q2\nP1,1,0,1\nP2,2,1,\n";
+    const fill = async () => {
+      await page.locator("#f-file").setInputFiles({
+        name: "survey.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv, "utf8"),
+      });
+      await page.locator("#f-kind").selectOption("survey");
+      await page.locator("#f-source").fill("Browser test");
+      await page.locator("#f-licence").fill("CC0");
+      await page.locator("#f-retrieved").fill("2026-12-04");
+      await page.getByLabel("Kolumn med svarandens id (standard respondent)").fill("lopnr");
+    };
+    await fill();
+    expect(await post("Importera")).toBe(400);
+    const instrument = page.getByLabel(/^Instrument-id/);
+    expect(await instrument.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await instrument.getAttribute("aria-describedby"))!.split(" ");
+    expect(await page.locator(`[id="${describedBy[0]}"]`).textContent()).toBe(
+      "Ange ett instrument-id: det krävs för att importera en enkät.",
+    );
+    // the values typed are kept, the file is chosen again
+    expect(await page.getByLabel("Kolumn med svarandens id (standard respondent)").inputValue()).toBe(
+      "lopnr",
+    );
+    await fill();
+    await instrument.fill("nojs-survey");
+    expect(await post("Importera")).toBe(200);
+    expect(new URL(page.url()).pathname).toBe("/data");
+    expect(await page.getByRole("status").textContent()).toContain("2 rader lästa, 2 nya värden");
+    expect(await rowCount("survey_respondents")).toBe(before.respondents + 2);
+    expect(await rowCount("survey_responses")).toBe(before.responses + 4);
   });
 });
