@@ -1,8 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { parse } from "csv-parse/sync";
 import { ZodError } from "zod";
 import { EngineInputError } from "../engine/errors";
+import { csvTextRecords } from "../db/import/import-source";
 
 /** Bad input from the person at the terminal: printed as one line on stderr, exit code 2. */
 export class CliInputError extends Error {
@@ -39,35 +39,22 @@ export interface CsvTable {
 }
 
 /**
- * Parse CSV text (comma, semicolon or tab separated: the delimiter is sniffed from the header line).
- * Throws a CliInputError naming the line on malformed CSV or a row with the wrong number of cells.
+ * Parse CSV text (comma, semicolon or tab separated: the delimiter is sniffed from the header line)
+ * with the import's reader, so a row's line is the physical line it starts on, however many quoted
+ * line breaks (LF or CRLF) come before it. Throws a CliInputError naming the line on an unclosed
+ * quote or a row with the wrong number of cells.
  */
 export function parseCsv(text: string, path: string): CsvTable {
-  const firstLine = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
-  const delimiter = [",", ";", "\t"].reduce((best, d) =>
-    firstLine.split(d).length > firstLine.split(best).length ? d : best,
-  );
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    throw new CliInputError(`${path}: ${(e as Error).message}`);
-  }
+  const records = csvTextRecords(text, path);
   if (records.length === 0) throw new CliInputError(`${path}: file is empty`);
-  const header = records[0]!.record.map((h) => h.trim());
-  const rows = records.slice(1).map(({ record, info }) => {
-    if (record.length !== header.length) {
+  const header = records[0]!.cells.map((h) => h.trim());
+  const rows = records.slice(1).map(({ line, cells }) => {
+    if (cells.length !== header.length) {
       throw new CliInputError(
-        `${path}: line ${info.lines}: has ${record.length} cells, the header has ${header.length}`,
+        `${path}: line ${line}: has ${cells.length} cells, the header has ${header.length}`,
       );
     }
-    return { line: info.lines, cells: record };
+    return { line, cells };
   });
   return { path, header, rows };
 }

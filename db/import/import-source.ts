@@ -66,6 +66,10 @@ async function firstLine(source: ImportSource): Promise<string> {
   } else {
     head = source.text.slice(0, 64 * 1024);
   }
+  return lineOne(head);
+}
+
+function lineOne(head: string): string {
   const nl = head.search(/\r?\n/);
   return nl === -1 ? head : head.slice(0, nl);
 }
@@ -137,67 +141,103 @@ function quoteOpen(text: string): boolean {
 }
 
 /**
+ * Assembles CSV records from text pushed in chunks: lines split at LF (a CR before it dropped, so
+ * CRLF is one line break, also inside a quoted cell), empty lines skipped, a record with quoted line
+ * breaks joined and numbered by the physical line it starts on.
+ */
+class CsvRecordReader {
+  #records: CsvRecord[] = [];
+  #carry = "";
+  #line = 0;
+  #pending: { text: string; start: number } | null = null;
+  #first = true;
+
+  constructor(private readonly delimiter: string) {}
+
+  /** Records assembled and not yet drained. */
+  get size(): number {
+    return this.#records.length;
+  }
+
+  push(chunk: string): void {
+    let text = this.#carry + chunk;
+    if (this.#first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.#first = false;
+    }
+    let from = 0;
+    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
+      this.#take(text.slice(from, nl));
+      from = nl + 1;
+    }
+    this.#carry = text.slice(from);
+  }
+
+  /** Take the last line; an input ending inside a quoted field is a CliInputError naming its line. */
+  end(name: string): void {
+    if (this.#carry !== "") this.#take(this.#carry);
+    this.#carry = "";
+    if (this.#pending) {
+      throw new CliInputError(`${name}: line ${this.#pending.start}: a quoted field is not closed`);
+    }
+  }
+
+  drain(): CsvRecord[] {
+    const out = this.#records;
+    this.#records = [];
+    return out;
+  }
+
+  #take(text: string): void {
+    this.#line++;
+    if (text.endsWith("\r")) text = text.slice(0, -1);
+    const pending = this.#pending;
+    if (pending) {
+      pending.text += "\n" + text;
+      if (!quoteOpen(pending.text)) {
+        // a record with quoted line breaks is reported where it starts, as an editor shows it
+        this.#records.push({ line: pending.start, cells: splitCsvRecord(pending.text, this.delimiter)! });
+        this.#pending = null;
+      }
+      return;
+    }
+    if (text === "") return;
+    if (text.includes('"') && quoteOpen(text)) {
+      this.#pending = { text, start: this.#line };
+      return;
+    }
+    this.#records.push({ line: this.#line, cells: splitCsvRecord(text, this.delimiter)! });
+  }
+}
+
+/**
  * Stream the records of a CSV source in batches (delimiter sniffed from the header line, BOM
  * stripped, empty lines skipped, CRLF or LF). The first record of the first batch is the header.
  * An unclosed quote is a CliInputError naming the line it starts on; rows with a wrong cell count
  * are yielded as they are, for the caller to report with the rest.
  */
 export async function* csvBatches(source: ImportSource): AsyncGenerator<CsvRecord[]> {
-  const delimiter = sniffDelimiter(await firstLine(source));
+  const reader = new CsvRecordReader(sniffDelimiter(await firstLine(source)));
   const input: AsyncIterable<string> =
     "path" in source
       ? (createReadStream(source.path, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>)
       : (async function* () {
           yield source.text;
         })();
-  let carry = "";
-  let line = 0;
-  let pending: { text: string; start: number } | null = null;
-  let batch: CsvRecord[] = [];
-  let first = true;
-  const take = (text: string) => {
-    line++;
-    if (text.endsWith("\r")) text = text.slice(0, -1);
-    if (pending) {
-      pending.text += "\n" + text;
-      if (!quoteOpen(pending.text)) {
-        // a record with quoted line breaks is reported where it starts, as an editor shows it
-        batch.push({ line: pending.start, cells: splitCsvRecord(pending.text, delimiter)! });
-        pending = null;
-      }
-      return;
-    }
-    if (text === "") return;
-    if (text.includes('"') && quoteOpen(text)) {
-      pending = { text, start: line };
-      return;
-    }
-    batch.push({ line, cells: splitCsvRecord(text, delimiter)! });
-  };
   for await (const chunk of input) {
-    let text = carry + chunk;
-    if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-    }
-    let from = 0;
-    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
-      take(text.slice(from, nl));
-      from = nl + 1;
-    }
-    carry = text.slice(from);
-    if (batch.length >= BATCH_RECORDS) {
-      yield batch;
-      batch = [];
-    }
+    reader.push(chunk);
+    if (reader.size >= BATCH_RECORDS) yield reader.drain();
   }
-  if (carry !== "") take(carry);
-  if (pending) {
-    throw new CliInputError(
-      `${sourceName(source)}: line ${(pending as { start: number }).start}: a quoted field is not closed`,
-    );
-  }
-  if (batch.length > 0) yield batch;
+  reader.end(sourceName(source));
+  if (reader.size > 0) yield reader.drain();
+}
+
+/** All records of CSV text at once, read as {@link csvBatches} reads a file (the CLI's analysis commands). */
+export function csvTextRecords(text: string, name: string): CsvRecord[] {
+  const reader = new CsvRecordReader(sniffDelimiter(lineOne(text.slice(0, 64 * 1024))));
+  reader.push(text);
+  reader.end(name);
+  return reader.drain();
 }
 
 /** The records of a CSV source one by one ({@link csvBatches} flattened). */
