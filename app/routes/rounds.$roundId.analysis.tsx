@@ -162,10 +162,11 @@ export default function AnalysisPage() {
           <table id="ranking-table">
             <thead>
               <tr>
+                {/* the CSV's columns less id and u, with its (lo) and (hi) as one interval column */}
                 {tables.ranking.header.map((h, i) =>
-                  i === 1 || i === 6 ? null : (
+                  i === 1 || i === 5 || i === 6 ? null : (
                     <th scope="col" key={i}>
-                      {h}
+                      {i === 4 ? t("analysis.interval") : h}
                     </th>
                   ),
                 )}

@@ -1,8 +1,7 @@
 // Helpers of the round browser tests (test/browser/round*.test.ts), kept with the round tests.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { axeViolations } from "../../browser/support/axe";
 import { launchBrowser, type Browser } from "../../browser/support/browser";
 import { startServer, type RunningServer } from "../../browser/support/server";
 import { ensureDemoRound, passwordsByRole } from "./round-pages";
@@ -16,10 +15,6 @@ export {
   signOut,
   submitStep,
 } from "./round-pages";
-
-const axePath = path.resolve(import.meta.dirname, "../../../node_modules/axe-core/axe.min.js");
-let axeText: string | undefined;
-const axeSource = () => (axeText ??= readFileSync(axePath, "utf8"));
 
 export interface RoundBrowserTests {
   server: RunningServer;
@@ -46,20 +41,7 @@ export function setUpRoundBrowserTests(options: { javaScriptEnabled?: boolean } 
   return env;
 }
 
-/** Run axe-core on the page and expect no violations (their ids and targets in the message). */
+/** Run axe-core (every rule, best practices too) and the table-shape check; expect no violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  // page.addScriptTag would be an inline script, which the app's CSP refuses; evaluate is not subject to it.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource());
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  expect(violations, `axe on ${page.url()}`).toEqual([]);
+  expect(await axeViolations(page, "all"), `axe on ${page.url()}`).toEqual([]);
 }
