@@ -3,6 +3,7 @@ import type { Db } from "../../db/schema";
 import { loadRoundAnalysis } from "./round-analysis.server";
 import { loadInterventions } from "./round-data.server";
 import { listRoundAudit, type StoredRound } from "./rounds.server";
+import { formatFixed as n } from "./format";
 
 export const DECISION_RECORD_FORMAT = "livsval.decision-record/1";
 
@@ -126,7 +127,6 @@ export async function buildDecisionRecord(db: Db, round: StoredRound) {
 }
 export type DecisionRecord = Awaited<ReturnType<typeof buildDecisionRecord>>;
 
-const n = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 /** The decision record as Markdown (CommonMark with GFM tables), in English field names. */
