@@ -3,11 +3,10 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ZodError } from "zod";
 import { EngineInputError } from "../engine/errors";
 import { csvTextRecords } from "../db/import/import-source";
+import { InputError as CliInputError } from "../db/import/input-error";
 
 /** Bad input from the person at the terminal: printed as one line on stderr, exit code 2. */
-export class CliInputError extends Error {
-  override readonly name = "CliInputError";
-}
+export { InputError as CliInputError } from "../db/import/input-error";
 
 /** A CLI command: parses its own arguments, returns the JSON to print on stdout. */
 export type Command = (argv: string[]) => Promise<unknown>;

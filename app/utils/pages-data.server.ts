@@ -16,7 +16,7 @@ import {
   type SurveyImportArgs,
 } from "../../db/import/import-survey";
 import { IMPORT_KINDS, type ImportSummary } from "../../db/import/run-import";
-import { CliInputError } from "../../bin/cli";
+import { InputError } from "../../db/import/input-error";
 import type { Db, Indicator } from "../../db/schema";
 
 /** The area whose latest whole-area value the indicator table shows. */
@@ -476,7 +476,7 @@ export async function runWebImport(
     if (e instanceof ImportRejectedError) {
       return { ok: false, issues: e.issues, issueCount: e.issueCount, badRows: e.badRows };
     }
-    if (e instanceof CliInputError) return { ok: false, message: e.message };
+    if (e instanceof InputError) return { ok: false, message: e.message };
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { CliInputError } from "../../bin/cli";
+import { InputError } from "./input-error";
 
 /** One reason a row (or the header) of an import file was refused. */
 export interface ImportIssue {
@@ -47,7 +47,7 @@ export class IssueCollector {
  * An import refused as a whole: nothing was written. Carries every issue (up to the cap) so a
  * caller can show them as a table; the message is the one line the CLI prints.
  */
-export class ImportRejectedError extends CliInputError {
+export class ImportRejectedError extends InputError {
   constructor(
     readonly file: string,
     readonly issues: readonly ImportIssue[],

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { CliInputError } from "../../bin/cli";
+import { InputError } from "./input-error";
 
 /** Where an import reads from: a file on disk, or text already in memory (seeds, tests). */
 export type ImportSource = { path: string } | { name: string; text: string };
@@ -27,17 +27,17 @@ export async function checkSourceSize(source: ImportSource, maxBytes: number): P
     try {
       size = (await stat(source.path)).size;
     } catch {
-      throw new CliInputError(`${source.path}: no such file`);
+      throw new InputError(`${source.path}: no such file`);
     }
   } else {
     size = Buffer.byteLength(source.text, "utf8");
   }
   if (size > maxBytes) {
-    throw new CliInputError(
+    throw new InputError(
       `${sourceName(source)}: file is ${size} bytes, more than the import limit of ${maxBytes} bytes (set --max-bytes to raise it)`,
     );
   }
-  if (size === 0) throw new CliInputError(`${sourceName(source)}: file is empty`);
+  if (size === 0) throw new InputError(`${sourceName(source)}: file is empty`);
   return size;
 }
 
@@ -173,12 +173,12 @@ class CsvRecordReader {
     this.#carry = text.slice(from);
   }
 
-  /** Take the last line; an input ending inside a quoted field is a CliInputError naming its line. */
+  /** Take the last line; an input ending inside a quoted field is a InputError naming its line. */
   end(name: string): void {
     if (this.#carry !== "") this.#take(this.#carry);
     this.#carry = "";
     if (this.#pending) {
-      throw new CliInputError(`${name}: line ${this.#pending.start}: a quoted field is not closed`);
+      throw new InputError(`${name}: line ${this.#pending.start}: a quoted field is not closed`);
     }
   }
 
@@ -213,7 +213,7 @@ class CsvRecordReader {
 /**
  * Stream the records of a CSV source in batches (delimiter sniffed from the header line, BOM
  * stripped, empty lines skipped, CRLF or LF). The first record of the first batch is the header.
- * An unclosed quote is a CliInputError naming the line it starts on; rows with a wrong cell count
+ * An unclosed quote is a InputError naming the line it starts on; rows with a wrong cell count
  * are yielded as they are, for the caller to report with the rest.
  */
 export async function* csvBatches(source: ImportSource): AsyncGenerator<CsvRecord[]> {
