@@ -12,7 +12,13 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { loadRoundAnalysis } from "~/utils/round-analysis.server";
-import { analysisTable, ANALYSIS_TABLES, frontier } from "~/utils/round-tables.server";
+import {
+  analysisTable,
+  ANALYSIS_TABLES,
+  frontier,
+  loadAnalysisLabels,
+  tornadoInputLines,
+} from "~/utils/round-tables.server";
 import { requireRound } from "~/utils/rounds.server";
 
 const PairSchema = z.object({ a: z.string().max(100).optional(), b: z.string().max(100).optional() });
@@ -29,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stored = await loadRoundAnalysis(db, round.context);
   if (!stored) return { id: round.id, title: round.title, analysis: null };
   const r = stored.result;
-  const tables = Object.fromEntries(ANALYSIS_TABLES.map((id) => [id, analysisTable(stored, id, locale)])) as {
+  const labels = await loadAnalysisLabels(db, stored, locale);
+  const tables = Object.fromEntries(
+    ANALYSIS_TABLES.map((id) => [id, analysisTable(stored, id, locale, labels)]),
+  ) as {
     [K in (typeof ANALYSIS_TABLES)[number]]: ReturnType<typeof analysisTable>;
   };
   const ranked = r.ranking.map((id) => r.interventions.find((iv) => iv.id === id)!);
@@ -58,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           segments: stored.charts.segments
             .map((s) => ({
               id: s.id,
+              label: labels.segments[s.id] ?? s.id,
               equityWeight: s.equityWeight,
               a: contributions(a.id)[s.id] ?? 0,
               b: contributions(b.id)[s.id] ?? 0,
@@ -84,7 +94,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       excluded: r.interventions
         .filter((iv) => iv.status === "excluded")
         .map((iv) => ({ id: iv.id, label: iv.label, reasons: iv.reasons })),
-      tornado: stored.charts.tornado,
+      tornado: stored.charts.tornado && {
+        base: stored.charts.tornado.base,
+        bars: stored.charts.tornado.bars.map((b) => ({
+          input: b.input,
+          lines: tornadoInputLines(b, labels, locale),
+          low: b.low,
+          high: b.high,
+        })),
+      },
       topLabel: ranked[0]?.label ?? "",
       plane: ranked.map((iv) => ({
         id: iv.id,
@@ -343,7 +361,7 @@ export default function AnalysisPage() {
               <tbody>
                 {analysis.why.segments.map((s) => (
                   <tr key={s.id}>
-                    <th scope="row">{s.id}</th>
+                    <th scope="row">{s.label}</th>
                     <td className="num">{f(s.equityWeight)}</td>
                     <td className="num">{f(s.a)}</td>
                     <td className="num">{f(s.b)}</td>

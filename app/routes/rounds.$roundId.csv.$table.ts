@@ -4,7 +4,7 @@ import { requirePermission } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import { getDb } from "~/utils/db.server";
 import { loadRoundAnalysis } from "~/utils/round-analysis.server";
-import { analysisTable, AnalysisTableSchema, toCsv } from "~/utils/round-tables.server";
+import { analysisTable, AnalysisTableSchema, loadAnalysisLabels, toCsv } from "~/utils/round-tables.server";
 import { loadRound } from "~/utils/rounds.server";
 
 const ParamsSchema = z.object({ roundId: z.string().min(1).max(100), table: z.string().max(50) });
@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = await loadRound(db, roundId);
   const stored = round ? await loadRoundAnalysis(db, round.context) : null;
   if (!round || !stored) throw new Response("Not found", { status: 404 });
-  const csv = toCsv(analysisTable(stored, id.data, await getLocale(request)));
+  const locale = await getLocale(request);
+  const csv = toCsv(analysisTable(stored, id.data, locale, await loadAnalysisLabels(db, stored, locale)));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,6 +1,7 @@
 import { toCsv as rowsToCsv } from "./csv";
 import { z } from "zod";
 import { translate, type Locale } from "~/i18n/messages";
+import type { Db } from "../../db/schema";
 import type { StoredAnalysis } from "./round-analysis.server";
 
 /** The tables behind the analysis page's charts; each is also a CSV download. */
@@ -20,6 +21,78 @@ export interface DataTable {
   id: AnalysisTableId;
   header: string[];
   rows: Cell[][];
+}
+
+/** Human labels, in the page's language, of the dimensions and segments an analysis refers to by id. */
+export interface AnalysisLabels {
+  dimensions: Record<string, string>;
+  /** "<area name>, <group label>". */
+  segments: Record<string, string>;
+}
+
+const InputIdsSchema = z.object({
+  dimensions: z.array(z.object({ id: z.string(), label: z.string().optional() })).catch([]),
+  segments: z.array(z.object({ id: z.string() })).catch([]),
+});
+
+/**
+ * Labels for the dimensions and segments in a stored analysis: dimensions from the database in the
+ * page's language (else the label stored with the input), segments as area name and group label.
+ */
+export async function loadAnalysisLabels(
+  db: Db,
+  stored: StoredAnalysis,
+  locale: Locale,
+): Promise<AnalysisLabels> {
+  const input = InputIdsSchema.parse(stored.input);
+  const segIds = input.segments.map((s) => s.id);
+  const [dims, segs] = await Promise.all([
+    db.selectFrom("dimensions").select(["id", "label_sv", "label_en"]).execute(),
+    segIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("segments")
+          .innerJoin("areas", "areas.id", "segments.area_id")
+          .innerJoin("population_groups", "population_groups.code", "segments.group_code")
+          .select(["segments.id", "areas.name", "population_groups.label"])
+          .where("segments.id", "in", segIds)
+          .distinct()
+          .execute(),
+  ]);
+  const dimensions: Record<string, string> = {};
+  for (const d of input.dimensions) if (d.label) dimensions[d.id] = d.label;
+  for (const d of dims) dimensions[d.id] = locale === "en" ? d.label_en : d.label_sv;
+  const segments: Record<string, string> = {};
+  for (const s of segs) segments[s.id] = `${s.name}, ${s.label}`;
+  return { dimensions, segments };
+}
+
+/**
+ * A tornado bar's input in words, as lines: "Vikt: Hälsa", "Ojämlikhetsaversion ε", or for an effect
+ * "Effekt: Hälsa" over "Helsingborg, 20–44 år, män". Unknown ids are shown as they are.
+ */
+export function tornadoInputLines(
+  bar: { kind: "weight" | "epsilon" | "effect"; input: string },
+  labels: AnalysisLabels,
+  locale: Locale,
+): string[] {
+  const dim = (id: string) => labels.dimensions[id] ?? id;
+  switch (bar.kind) {
+    case "weight":
+      return [translate(locale, "analysis.tornadoWeight", { dimension: dim(bar.input) })];
+    case "epsilon":
+      return [translate(locale, "analysis.tornadoEpsilon")];
+    case "effect": {
+      // engine/sensitivity/tornado names an effect "<segment> · <dimension>"
+      const at = bar.input.lastIndexOf(" · ");
+      if (at < 0) return [bar.input];
+      const segment = bar.input.slice(0, at);
+      return [
+        translate(locale, "analysis.tornadoEffect", { dimension: dim(bar.input.slice(at + 3)) }),
+        labels.segments[segment] ?? segment,
+      ];
+    }
+  }
 }
 
 /** The ranked candidates in rank order, then the excluded ones. */
@@ -68,7 +141,12 @@ export function frontier(stored: StoredAnalysis): { points: FrontierPoint[]; bud
 }
 
 /** One table of the analysis, headed in the user's language, numbers unformatted. */
-export function analysisTable(stored: StoredAnalysis, id: AnalysisTableId, locale: Locale): DataTable {
+export function analysisTable(
+  stored: StoredAnalysis,
+  id: AnalysisTableId,
+  locale: Locale,
+  labels: AnalysisLabels,
+): DataTable {
   const t = (k: Parameters<typeof translate>[1]) => translate(locale, k);
   const { ranked, excluded } = ordered(stored);
   const charts = stored.charts;
@@ -115,13 +193,21 @@ export function analysisTable(stored: StoredAnalysis, id: AnalysisTableId, local
       return {
         id,
         header: [
+          "id",
           t("analysis.input"),
           t("analysis.low"),
           t("analysis.high"),
           t("analysis.impactLow"),
           t("analysis.impactHigh"),
         ],
-        rows: (charts.tornado?.bars ?? []).map((b) => [b.input, b.lowSetting, b.highSetting, b.low, b.high]),
+        rows: (charts.tornado?.bars ?? []).map((b) => [
+          b.input,
+          tornadoInputLines(b, labels, locale).join(" – "),
+          b.lowSetting,
+          b.highSetting,
+          b.low,
+          b.high,
+        ]),
       };
     case "equity-plane":
       return {

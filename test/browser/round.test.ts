@@ -70,6 +70,10 @@ describe("a prioritisation round in the browser", () => {
     await page.locator("#ranking-table").waitFor();
     expect(await page.locator("#ranking-table tbody tr").count()).toBeGreaterThan(1);
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
+    // the tornado's bars are labelled in words, not ids such as subjective_wellbeing or 1283:age_20_44_m
+    const tornadoLabels = await page.locator("#tornado svg tspan").allTextContents();
+    expect(tornadoLabels.some((l) => l.startsWith("Vikt: ") || l.startsWith("Effekt: "))).toBe(true);
+    expect(tornadoLabels.filter((l) => /_|\d:/.test(l))).toEqual([]);
     await page.getByRole("button", { name: "Förklara" }).click();
     await page.locator("#why-table").waitFor();
     await expectNoAxeViolations(page);

@@ -1,6 +1,14 @@
 import { scale, ticks } from "./chart-figure";
 
-/** A tornado diagram (SVG): per input, a bar from the impact at its low to its high setting, around the base. */
+/** Characters that fit one label line left of the bars (12 px sans-serif in 224 px). */
+const LINE_CHARS = 36;
+
+const fit = (s: string) => (s.length > LINE_CHARS ? `${s.slice(0, LINE_CHARS - 1)}…` : s);
+
+/**
+ * A tornado diagram (SVG): per input, a bar from the impact at its low to its high setting, around the base.
+ * Each input is labelled by one or two lines of words (e.g. the effect's dimension over its segment).
+ */
 export function TornadoChart({
   base,
   bars,
@@ -8,13 +16,13 @@ export function TornadoChart({
   format,
 }: {
   base: number;
-  bars: { input: string; low: number; high: number }[];
+  bars: { input: string; lines: string[]; low: number; high: number }[];
   label: string;
   format: (x: number) => string;
 }) {
   const left = 230;
   const width = 640;
-  const row = 24;
+  const row = bars.some((b) => b.lines.length > 1) ? 34 : 24;
   const top = 28;
   const height = top + bars.length * row + 10;
   const values = [base, ...bars.flatMap((b) => [b.low, b.high])];
@@ -36,10 +44,17 @@ export function TornadoChart({
         const y = top + i * row;
         const a = Math.min(b.low, b.high);
         const z = Math.max(b.low, b.high);
+        const lines = b.lines.slice(0, 2);
+        // lines 14 px apart, centred on the bar
+        const first = y + row / 2 + 4 - ((lines.length - 1) * 14) / 2;
         return (
           <g key={b.input}>
-            <text x={left - 6} y={y + row / 2 + 4} textAnchor="end" className="axis-label">
-              {b.input.length > 34 ? `${b.input.slice(0, 33)}…` : b.input}
+            <text textAnchor="end" className="axis-label">
+              {lines.map((l, k) => (
+                <tspan key={k} x={left - 6} y={first + k * 14}>
+                  {fit(l)}
+                </tspan>
+              ))}
             </text>
             <rect x={x(a)} y={y + 4} width={Math.max(1, x(z) - x(a))} height={row - 8} className="bar" />
           </g>

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ROUND_ID, seedDemoRound } from "../../../db/seed/demo-round";
 import type { Db } from "../../../db/schema";
@@ -324,6 +325,53 @@ describe("the round page", () => {
       { ...params, table: "nope" },
     );
     expect(missing.status).toBe(404);
+  });
+
+  it("labels the tornado's inputs with dimension and segment names in the page's language, ids in their own column", async () => {
+    // from db/seed/demo-dimensions.ts and db/import/population-groups.ts (group labels are Swedish only)
+    const dims: Record<string, [string, string]> = {
+      subjective_wellbeing: ["subjektivt välbefinnande", "subjective well-being"],
+      health: ["hälsa", "health"],
+    };
+    const groups: Record<string, string> = {
+      age_0_19_f: "0–19 år, kvinnor",
+      age_0_19_m: "0–19 år, män",
+      age_20_44_f: "20–44 år, kvinnor",
+      age_20_44_m: "20–44 år, män",
+      age_45_64_f: "45–64 år, kvinnor",
+      age_45_64_m: "45–64 år, män",
+      age_65_79_f: "65–79 år, kvinnor",
+      age_65_79_m: "65–79 år, män",
+      age_80p_f: "80+ år, kvinnor",
+      age_80p_m: "80+ år, män",
+    };
+    const words = {
+      sv: { header: "id,Indata,", weight: "Vikt: ", effect: "Effekt: ", eps: "Ojämlikhetsaversion ε" },
+      en: { header: "id,Input,", weight: "Weight: ", effect: "Effect: ", eps: "Inequality aversion ε" },
+    };
+    for (const lang of ["sv", "en"] as const) {
+      const w = words[lang];
+      const r = await call(
+        csvLoader,
+        get(`http://localhost/rounds/${DEMO_ROUND_ID}/csv/tornado?lang=${lang}`, users.viewer),
+        { ...params, table: "tornado" },
+      );
+      expect(r.status).toBe(200);
+      expect(String(r.body).startsWith(w.header)).toBe(true);
+      const lines = (parse(String(r.body)) as string[][]).slice(1);
+      expect(lines.length).toBeGreaterThan(0);
+      let effects = 0;
+      for (const [id, label] of lines as [string, string][]) {
+        const effect = /^1283:(\w+) · (\w+)$/.exec(id);
+        if (id === "ε") expect(label).toBe(w.eps);
+        else if (effect) {
+          effects++;
+          const dim = dims[effect[2]!]![lang === "sv" ? 0 : 1];
+          expect(label).toBe(`${w.effect}${dim} – Helsingborg, ${groups[effect[1]!]}`);
+        } else expect(label).toBe(`${w.weight}${dims[id]![lang === "sv" ? 0 : 1]}`);
+      }
+      expect(effects).toBeGreaterThan(0);
+    }
   });
 
   it("prints the decision record with input hash, seed and engine version, and exports it as JSON and Markdown", async () => {
