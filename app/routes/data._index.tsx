@@ -29,11 +29,26 @@ function ImportNotice() {
   if (!dataset || !/^[\w-]{1,40}$/.test(dataset)) return null;
   const skipped = params.get("skipped") === "1";
   const count = (name: string) => String(Math.max(0, Math.trunc(Number(params.get(name)) || 0)));
+  // what an import's "inserted" counts depends on its kind
+  const kind = params.get("kind");
+  const what =
+    kind === "survey"
+      ? "respondents"
+      : kind === "kolada-groups"
+        ? "groups"
+        : kind === "scb-population"
+          ? "segments"
+          : "values";
   return (
     <p className="notice" role="status">
       {skipped
         ? t("data.alreadyImported", { dataset })
-        : t("data.imported", { dataset, rows: count("rows"), inserted: count("inserted") })}
+        : t("data.imported", {
+            dataset,
+            rows: count("rows"),
+            inserted: count("inserted"),
+            what: t(`data.importedWhat.${what}`),
+          })}
     </p>
   );
 }

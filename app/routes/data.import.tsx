@@ -164,6 +164,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const s = outcome.summary;
     const q = new URLSearchParams({
       imported: s.dataset,
+      kind: s.kind,
       rows: String(s.rows),
       inserted: String(s.inserted),
     });

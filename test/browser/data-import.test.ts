@@ -68,7 +68,7 @@ describe("the import form with JavaScript", () => {
     await chooseFile("survey.csv", bad.replace("R1,x", "R1,1"));
     await page.getByRole("button", { name: "Importera", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/data");
-    expect(await page.getByRole("status").textContent()).toContain("2 rader lästa, 2 nya värden");
+    expect(await page.getByRole("status").textContent()).toContain("2 rader lästa, 2 nya svarande");
 
     await page.goto(`${server.url}/data/import`);
     await waitForHydration(page);

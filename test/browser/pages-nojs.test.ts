@@ -195,7 +195,7 @@ describe("the forms without JavaScript", () => {
     await instrument.fill("nojs-survey");
     expect(await post("Importera")).toBe(200);
     expect(new URL(page.url()).pathname).toBe("/data");
-    expect(await page.getByRole("status").textContent()).toContain("2 rader lästa, 2 nya värden");
+    expect(await page.getByRole("status").textContent()).toContain("2 rader lästa, 2 nya svarande");
     expect(await rowCount("survey_respondents")).toBe(before.respondents + 2);
     expect(await rowCount("survey_responses")).toBe(before.responses + 4);
   });

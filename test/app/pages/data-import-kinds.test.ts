@@ -150,7 +150,7 @@ describe("survey import on the web", () => {
       file: csv("survey.csv", goodSurvey),
     });
     // 3 respondent rows read, 3 respondents written
-    expect(location).toMatch(/^\/data\?imported=ds_[0-9a-f]{16}&rows=3&inserted=3$/);
+    expect(location).toMatch(/^\/data\?imported=ds_[0-9a-f]{16}&kind=survey&rows=3&inserted=3$/);
     // 3 respondents × 3 items = 9 responses (A2's empty q2 stored as a missing answer)
     expect(changes).toEqual({
       datasets: 1,
@@ -241,7 +241,7 @@ describe("Kolada municipality groups on the web", () => {
       kind: "kolada-groups",
       file: csv("groups.csv", good),
     });
-    expect(location).toMatch(/^\/data\?imported=ds_[0-9a-f]{16}&rows=2&inserted=2$/);
+    expect(location).toMatch(/^\/data\?imported=ds_[0-9a-f]{16}&kind=kolada-groups&rows=2&inserted=2$/);
     // two groups; members 1283 + 0000 in G1 and 1283 in G2
     expect(changes).toEqual({
       datasets: 1,

@@ -141,7 +141,7 @@ describe("the data pages", () => {
       post("/data/import", analyst, { ...provenance, file: file() }),
     );
     expect(first.status).toBe(302);
-    expect(first.location).toMatch(/^\/data\?imported=ds_[0-9a-f]{16}&rows=4&inserted=4$/);
+    expect(first.location).toMatch(/^\/data\?imported=ds_[0-9a-f]{16}&kind=observations&rows=4&inserted=4$/);
     const after = await counts(db);
     expect(after.observations - before.observations).toBe(4);
     expect(after.audit_events - before.audit_events).toBe(1);
