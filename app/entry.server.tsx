@@ -48,6 +48,9 @@ export default async function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // pages show officials' data: no copy in the browser's or any proxy's cache (OWASP ASVS 8.2.1); the
+  // server's own page cache is separate and keyed by the session
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
   await markCacheable(request, responseStatusCode, responseHeaders, remixContext);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -82,4 +85,10 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY + 1000);
   });
+}
+
+/** Client-side navigations fetch loader data (`.data`): kept out of browser and proxy caches too. */
+export function handleDataRequest(response: Response): Response {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+  return response;
 }

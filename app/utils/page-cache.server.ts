@@ -11,7 +11,7 @@ import { openCommitCounter, type CommitCounter } from "../../db/commit-counter";
  * sign-in or sign-out anywhere, a CLI in another process), an in-memory state a page shows changes
  * ({@link notePageStateChanged}), or the session behind the cookie expires.
  *
- * Only GET documents with status 200, without Set-Cookie and without `Cache-Control: no-store` whose
+ * Only GET documents with status 200 and without Set-Cookie whose
  * every matched route is listed are stored; the entry server marks them with {@link PAGE_CACHE_HEADER}
  * (never sent to the browser). Off where no commit counter exists (PostgreSQL, in-memory SQLite) or
  * when LIVSVAL_PAGE_CACHE_MB is 0.
@@ -252,7 +252,6 @@ export function cacheableUntil(page: {
   if (page.method !== "GET" || page.status !== 200) return null;
   if (!page.routeIds.every((id) => CACHEABLE_ROUTES.has(id))) return null;
   if (page.headers.has("Set-Cookie")) return null;
-  if (/no-store|private/i.test(page.headers.get("Cache-Control") ?? "")) return null;
   const limit = page.now + page.ttlMs;
   if (page.sessionExpiresAt === null) return limit;
   const session = Date.parse(page.sessionExpiresAt);

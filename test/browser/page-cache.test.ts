@@ -47,6 +47,7 @@ describe("pages served again", () => {
       expect(p.status).toBe(200);
       expect(p.body).toContain(`nonce="${p.nonce}"`);
       expect(p.res.headers.get("x-livsval-page-cache")).toBeNull();
+      expect(p.res.headers.get("cache-control")).toBe("no-store");
       expect(Number(p.res.headers.get("content-length"))).toBe(Buffer.byteLength(p.body));
     }
     expect(withoutNonce(pages[2]!.body, nonces[2]!)).toBe(withoutNonce(pages[0]!.body, nonces[0]!));
@@ -83,6 +84,14 @@ describe("pages served again", () => {
     const nonce = /'nonce-([^']+)'/.exec(zipped.csp)![1]!;
     const html = zlib.gunzipSync(zipped.body).toString();
     expect(withoutNonce(html, nonce)).toBe(withoutNonce(plain.body, plain.nonce));
+  });
+
+  it("and their loader data are kept out of browser and proxy caches", async () => {
+    const { cookie } = await login("viewer");
+    const data = await fetch(`${server.url}/_root.data`, { headers: { Cookie: cookie } });
+    await data.arrayBuffer();
+    expect(data.status).toBe(200);
+    expect(data.headers.get("cache-control")).toBe("no-store");
   });
 
   it("are not served to a session that has signed out", async () => {

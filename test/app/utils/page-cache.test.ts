@@ -153,8 +153,6 @@ describe("cacheableUntil", () => {
     ["a 400 answer", { status: 400 }],
     ["an unlisted route", { routeIds: ["root", "routes/login"] }],
     ["a page that sets a cookie", { headers: new Headers({ "Set-Cookie": "a=b" }) }],
-    ["a no-store page", { headers: new Headers({ "Cache-Control": "no-store" }) }],
-    ["a private page", { headers: new Headers({ "Cache-Control": "private, max-age=0" }) }],
     ["an unreadable session expiry", { sessionExpiresAt: "soon" }],
   ])("never stores %s", (_, change) => {
     expect(cacheableUntil({ ...base, ...change })).toBeNull();
