@@ -74,6 +74,19 @@ describe("a prioritisation round in the browser", () => {
     const tornadoLabels = await page.locator("#tornado svg tspan").allTextContents();
     expect(tornadoLabels.some((l) => l.startsWith("Vikt: ") || l.startsWith("Effekt: "))).toBe(true);
     expect(tornadoLabels.filter((l) => /_|\d:/.test(l))).toEqual([]);
+    // the equity plane's point labels do not overlap one another
+    const boxes = await page
+      .locator("#plane svg text.point-label")
+      .evaluateAll((els) =>
+        els.map((e) => (e as SVGGraphicsElement).getBBox()).map((b) => [b.x, b.y, b.width, b.height]),
+      );
+    expect(boxes.length).toBeGreaterThan(1);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [[ax, ay, aw, ah], [bx, by, bw, bh]] = [boxes[i]!, boxes[j]!];
+        const apart = ax! + aw! <= bx! || bx! + bw! <= ax! || ay! + ah! <= by! || by! + bh! <= ay!;
+        expect(apart, `plane labels ${i + 1} and ${j + 1}`).toBe(true);
+      }
     await page.getByRole("button", { name: "Förklara" }).click();
     await page.locator("#why-table").waitFor();
     await expectNoAxeViolations(page);

@@ -1,4 +1,8 @@
 import { scale, ticks } from "./chart-figure";
+import { placeLabels } from "./place-labels";
+
+/** A point label's box: 11 px digits are about 6.5 px wide; a line of 11 px text about 13 px high. */
+const labelSize = (text: string) => ({ w: 7 * text.length + 2, h: 13 });
 
 /**
  * The equity impact plane (SVG scatter): expected impact across, change in inequality up; the
@@ -28,6 +32,13 @@ export function EquityPlane({
   const [y0, y1] = [Math.min(...ys) - padY, Math.max(...ys) + padY];
   const x = scale(x0, x1, m.l, width - m.r);
   const y = scale(y0, y1, height - m.b, m.t);
+  const at = points.map((p) => ({ x: x(p.x), y: y(p.y) }));
+  // labels that would overlap are nudged apart (a leader line joins a moved label to its point)
+  const labels = placeLabels(
+    at,
+    points.map((_, i) => labelSize(String(i + 1))),
+    { top: 0, bottom: height - m.b },
+  );
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="plane">
       {ticks(x0, x1, 5).map((v) => (
@@ -58,14 +69,26 @@ export function EquityPlane({
       >
         {yLabel}
       </text>
-      {points.map((p, i) => (
-        <g key={p.id}>
-          <circle cx={x(p.x)} cy={y(p.y)} r={5} className="point" />
-          <text x={x(p.x) + 7} y={y(p.y) - 6} className="point-label">
-            {i + 1}
-          </text>
-        </g>
-      ))}
+      {points.map((p, i) => {
+        const l = labels[i]!;
+        return (
+          <g key={p.id}>
+            <circle cx={at[i]!.x} cy={at[i]!.y} r={5} className="point" />
+            {l.moved ? (
+              <line
+                x1={at[i]!.x}
+                y1={at[i]!.y}
+                x2={l.box.x}
+                y2={l.box.y + l.box.h / 2}
+                className="leader-line"
+              />
+            ) : null}
+            <text x={l.x} y={l.y} className="point-label">
+              {i + 1}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }
