@@ -30,8 +30,9 @@ export const pagesSv = {
   "data.col.source": "Källa",
   "data.col.dataset": "Datamängd",
   "data.col.period": "Senaste period",
-  "data.col.value": "Värde ± standardosäkerhet",
-  "data.col.interval": "95 % täckningsintervall",
+  // soft hyphens (\u00ad): the long compounds may break so that the data tables fit at 1280 px
+  "data.col.value": "Värde ± standard\u00adosäkerhet",
+  "data.col.interval": "95 % täcknings\u00adintervall",
   "data.col.n": "n",
   "data.col.area": "Område",
   "data.col.group": "Befolkningsgrupp",

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
+import { StoredText } from "~/components/pages/stored-text";
 import { TableHead } from "~/components/table-head";
 import { getLocale } from "~/i18n/locale.server";
 import { metaTitle, useLocale, useT } from "~/i18n/use-t";
@@ -213,7 +214,9 @@ function NationalSection({ national }: { national: NationalView }) {
                 <td className="num">
                   {r.peersMedian !== null ? formatNumber(locale, r.peersMedian, 1) : "–"}
                 </td>
-                <td className="note">{r.source}</td>
+                <td className="note">
+                  <StoredText text={r.source} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -258,7 +261,9 @@ function NationalSection({ national }: { national: NationalView }) {
               </tbody>
             </table>
           </div>
-          <p className="note">{c.transform}</p>
+          <p className="note">
+            <StoredText text={c.transform} />
+          </p>
         </>
       ) : national.conditionsError ? (
         <p>{t("national.conditionsError", { message: national.conditionsError })}</p>
@@ -376,7 +381,7 @@ export default function Overview() {
                           {i.label}: {formatNumber(locale, i.value, 2)} {i.unit}
                           {i.u !== null ? ` ± ${formatNumber(locale, i.u, 2)}` : ""} ({i.period}).{" "}
                           <span className="note">
-                            {t("overview.source")}: {i.source}, {i.retrieved}
+                            {t("overview.source")}: <StoredText text={i.source} />, {i.retrieved}
                           </span>
                           {i.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
                         </li>

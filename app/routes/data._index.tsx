@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { formatMeasure, ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
+import { StoredText } from "~/components/pages/stored-text";
 import { getLocale } from "~/i18n/locale.server";
 import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
@@ -132,7 +133,7 @@ export default function DataIndex() {
                 </tr>
                 <tr className="source-row">
                   <td colSpan={9} className="note">
-                    {t("data.col.source")}: {r.source}.
+                    {t("data.col.source")}: <StoredText text={r.source} />.
                     {r.dataset ? <ProvenanceLine dataset={r.dataset} /> : null} {t("data.col.observations")}:{" "}
                     {r.observationCount}.
                   </td>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
+import { StoredText } from "~/components/pages/stored-text";
 import { formatMeasure, ProvenanceLine, ValueCells, ValueHeaders } from "~/components/pages/data-cells";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -63,7 +64,9 @@ export default function IndicatorPage() {
         <dt>{t("data.col.level")}</dt>
         <dd>{t(`data.level.${i.level}`)}</dd>
         <dt>{t("data.col.source")}</dt>
-        <dd>{i.source}</dd>
+        <dd>
+          <StoredText text={i.source} />
+        </dd>
       </dl>
       <p>
         <a href={`/data/indicators/${encodeURIComponent(i.id)}/csv`} download>
@@ -129,7 +132,12 @@ export default function IndicatorPage() {
               <li key={d.id}>
                 <code>{d.id}</code>
                 <ProvenanceLine dataset={d} />
-                {d.note ? <span className="note"> {d.note}</span> : null}
+                {d.note ? (
+                  <span className="note">
+                    {" "}
+                    <StoredText text={d.note} />
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatInterval, formatNumber } from "~/utils/format";
+import { Interpolated, StoredText } from "./stored-text";
 
 /** A value after disclosure control, as the data pages receive it. */
 export interface ValueView {
@@ -76,12 +77,13 @@ export function ProvenanceLine({
   return (
     <span className="note provenance">
       {" "}
-      {t("data.datasetLine", {
-        source: dataset.source,
-        licence: dataset.licence,
-        retrieved: dataset.retrieved,
-        sha: dataset.sha256Short,
-      })}
+      <Interpolated
+        template={t("data.datasetLine", { retrieved: dataset.retrieved, sha: dataset.sha256Short })}
+        parts={{
+          source: <StoredText text={dataset.source} />,
+          licence: <StoredText text={dataset.licence} />,
+        }}
+      />
       {dataset.synthetic ? <span className="tag"> {t("pages.synthetic")}</span> : null}
     </span>
   );

@@ -1,0 +1,83 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { serverAndBrowserPerFile } from "./support/lifecycle";
+
+// Text in the Swedish UI that is stored in English carries lang="en" (WCAG 3.1.2), long provenance
+// text wraps inside its table cell instead of running past the table's edge, and the header keeps its
+// language link on the first line at 1280 px.
+
+const env = serverAndBrowserPerFile();
+
+async function signedIn(who: string, width: number): Promise<Page> {
+  await env.browser.context.clearCookies();
+  const page = await env.browser.context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  const found = Object.entries(env.server.passwords).find(([u]) => u.includes(who));
+  if (!found) throw new Error(`no demo user like ${who}`);
+  await page.goto(`${env.server.url}/lang?to=sv&redirectTo=/login`);
+  await page.locator("#username").fill(found[0]);
+  await page.locator("#password").fill(found[1]);
+  await page.locator('main button[type="submit"]').click();
+  await page.locator('form[action="/logout"]').waitFor();
+  return page;
+}
+
+/**
+ * Source cells whose text runs past the cell, and (wide) tables wider than their region, so that
+ * something is cut off until scrolled.
+ */
+async function cutOff(page: Page, tableMayScroll: boolean): Promise<string[]> {
+  return page.locator(".source-row td").evaluateAll(
+    (cells, mayScroll) =>
+      cells
+        .filter((td) => {
+          const region = td.closest(".table-scroll")!;
+          return (
+            td.scrollWidth > td.clientWidth + 1 || (!mayScroll && region.scrollWidth > region.clientWidth + 1)
+          );
+        })
+        .map((td) => td.textContent!.slice(0, 60)),
+    tableMayScroll,
+  );
+}
+
+describe("stored English text and long text in the Swedish UI", () => {
+  it("marks the /data source notes as English and wraps them inside the table at 1280 and 320 px", async () => {
+    for (const width of [1280, 320]) {
+      const page = await signedIn("analyst", width);
+      await page.goto(`${env.server.url}/data`);
+      expect(await page.getAttribute("html", "lang")).toBe("sv");
+      // the seeded indicator sources are English ("OECD Better Life Index (IW_HADI); goalposts: …")
+      const sources = page.locator('.source-row td > span[lang="en"]');
+      expect(await sources.count()).toBeGreaterThan(10);
+      expect(await sources.first().textContent()).toMatch(/goalposts/);
+      // dataset source and licence in the provenance line
+      expect(await page.locator('.source-row .provenance span[lang="en"]').count()).toBeGreaterThan(0);
+      // at 1280 px the tables fit their regions; at 320 px a table may scroll inside its region, the
+      // page itself not sideways (WCAG 1.4.10), and the text still wraps inside its cell
+      expect(await cutOff(page, width < 1280)).toEqual([]);
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        ),
+      ).toBe(true);
+      await page.close();
+    }
+  });
+
+  it("marks an indicator page's source and the overview's source column as English", async () => {
+    const page = await signedIn("analyst", 1280);
+    await page.goto(`${env.server.url}/data/indicators/bli_iw_hadi`);
+    expect(await page.locator('dd > span[lang="en"]').first().textContent()).toMatch(
+      /OECD Better Life Index/,
+    );
+    expect(await page.locator('.provenance span[lang="en"]').count()).toBeGreaterThan(0);
+    await page.goto(`${env.server.url}/`);
+    const cells = page.locator("#national-comparison td.note");
+    expect(await cells.count()).toBeGreaterThan(0);
+    expect(await page.locator('#national-comparison td.note > span[lang="en"]').count()).toBe(
+      await cells.count(),
+    );
+    await page.close();
+  });
+});
