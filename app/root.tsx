@@ -85,32 +85,33 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
-          <div className="account">
-            {data?.user ? (
-              <Form method="post" action="/logout">
-                <CsrfField />
-                <span>
-                  {translate(locale, "auth.signedInAs", {
-                    user: data.user.username,
-                    role: ROLE_LABELS[data.user.role][locale],
-                  })}
-                </span>{" "}
-                <button type="submit" className="link-button">
-                  {t("auth.signOut")}
-                </button>
-              </Form>
-            ) : (
-              <Link to="/login">{t("auth.signIn")}</Link>
-            )}
+          <div className="header-tools">
+            <div className="account">
+              {data?.user ? (
+                <Form method="post" action="/logout">
+                  <CsrfField />
+                  {/* the role on a line of its own: a long role name does not push the language link down */}
+                  <span className="who">
+                    <span>{translate(locale, "auth.signedInAs", { user: data.user.username })}</span>{" "}
+                    <span className="role">{ROLE_LABELS[data.user.role][locale]}</span>
+                  </span>{" "}
+                  <button type="submit" className="link-button">
+                    {t("auth.signOut")}
+                  </button>
+                </Form>
+              ) : (
+                <Link to="/login">{t("auth.signIn")}</Link>
+              )}
+            </div>
+            <a
+              className="lang-switch"
+              lang={other}
+              hrefLang={other}
+              href={`/lang?to=${other}&redirectTo=${encodeURIComponent(here)}`}
+            >
+              {t("lang.switch")}
+            </a>
           </div>
-          <a
-            className="lang-switch"
-            lang={other}
-            hrefLang={other}
-            href={`/lang?to=${other}&redirectTo=${encodeURIComponent(here)}`}
-          >
-            {t("lang.switch")}
-          </a>
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -80,4 +80,27 @@ describe("stored English text and long text in the Swedish UI", () => {
     );
     await page.close();
   });
+
+  it("keeps the language link on the header's first line at 1280 px for the committee member, and fits the header in 320 px", async () => {
+    const page = await signedIn("committee", 1280);
+    await page.goto(`${env.server.url}/rounds`);
+    const brand = (await page.locator(".site-header .brand").boundingBox())!;
+    const lang = (await page.locator(".site-header .lang-switch").boundingBox())!;
+    const account = (await page.locator(".site-header .account").boundingBox())!;
+    // on the same line: their vertical spans overlap the brand's
+    for (const box of [lang, account]) {
+      expect(box.y).toBeLessThan(brand.y + brand.height);
+      expect(box.y + box.height).toBeGreaterThan(brand.y);
+    }
+    expect(await page.locator(".site-header .role").textContent()).toBe("Nämndledamot");
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll(".site-header, .site-header *")]
+          .filter((el) => el.getBoundingClientRect().right > 321)
+          .map((el) => `${el.tagName}.${el.className} ${el.getBoundingClientRect().right}`),
+      ),
+    ).toEqual([]);
+    await page.close();
+  });
 });
