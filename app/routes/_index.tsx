@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
 import { StoredText } from "~/components/pages/stored-text";
@@ -314,12 +315,15 @@ function InternationalSection({ series }: { series: InternationalSeries[] }) {
                 </td>
                 <td className="num">{f(s.median)}</td>
                 <td>
-                  {s.neighbours
-                    .map(
-                      (n) =>
-                        `${n.name} ${f(n.value)}${n.u !== null ? ` ± ${f(n.u)}` : ""}${n.enVsHome !== null ? ` (E_n ${formatNumber(locale, n.enVsHome, 1)})` : ""}`,
-                    )
-                    .join("; ") || "–"}
+                  {s.neighbours.length === 0
+                    ? "–"
+                    : s.neighbours.map((n, i) => (
+                        <Fragment key={n.code}>
+                          {i > 0 ? "; " : ""}
+                          <span lang={n.displayLang ?? undefined}>{n.displayName}</span>
+                          {` ${f(n.value)}${n.u !== null ? ` ± ${f(n.u)}` : ""}${n.enVsHome !== null ? ` (E_n ${formatNumber(locale, n.enVsHome, 1)})` : ""}`}
+                        </Fragment>
+                      ))}
                 </td>
               </tr>
             ))}

@@ -1,11 +1,17 @@
 import { groupGap } from "../../engine/equity";
 import type { ReferenceValue } from "../../db/schema";
 import { sv, translate, type Locale, type MessageKey } from "~/i18n/messages";
+import { countryName } from "./country-names";
 import { median } from "./national.server";
 
 export interface InternationalEntity {
   code: string;
+  /** As stored (the source's English name, or its code). */
   name: string;
+  /** A country in the user's language; a region or an unknown country as stored. */
+  displayName: string;
+  /** The language of displayName when it is not the user's. */
+  displayLang: "en" | null;
   value: number;
   u: number | null;
   /** 1 + the number of entities with a better value (equal values share the rank). */
@@ -84,15 +90,23 @@ export function buildInternationalView(values: ReferenceValue[], locale: Locale)
       homeRow && r.u !== null && homeRow.u !== null && (r.u > 0 || homeRow.u > 0)
         ? groupGap({ value: r.value, u: r.u }, { value: homeRow.value, u: homeRow.u }).en
         : null;
-    const entity = (r: ReferenceValue): InternationalEntity => ({
-      code: r.entity_code,
-      name: r.entity_name,
-      value: r.value,
-      u: r.u,
-      rank: rankOf(r.value),
-      rankLast: rankLastOf(r.value),
-      enVsHome: r === homeRow ? null : en(r),
-    });
+    const entity = (r: ReferenceValue): InternationalEntity => {
+      const shown =
+        r.entity_kind === "country"
+          ? countryName(locale, r.entity_code, r.entity_name)
+          : { name: r.entity_name, lang: "en" as const };
+      return {
+        code: r.entity_code,
+        name: r.entity_name,
+        displayName: shown.name,
+        displayLang: shown.lang === locale ? null : shown.lang,
+        value: r.value,
+        u: r.u,
+        rank: rankOf(r.value),
+        rankLast: rankLastOf(r.value),
+        enVsHome: r === homeRow ? null : en(r),
+      };
+    };
     const basis = U_BASIS.find(([prefix]) => series.startsWith(prefix))?.[1];
     const home = homeRow ? entity(homeRow) : null;
     out.push({

@@ -96,6 +96,8 @@ describe("the overview page", () => {
       );
       await expect(cells.nth(1).textContent()).resolves.toBe(`${want.rank} / ${want.count}`);
       await expect(cells.nth(3).textContent()).resolves.toMatch(/Finland 7,\d0 ± 0,05 \(E_n \d+,\d\)/);
+      // the neighbours by their Swedish names (Intl.DisplayNames), not the files' English ones
+      await expect(cells.nth(3).textContent()).resolves.toMatch(/^Danmark .*; Finland .*; Norge /);
     }
     await expect(page.locator("#international-notes").textContent()).resolves.toContain("0,05/√3");
     await page.close();

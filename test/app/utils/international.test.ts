@@ -81,6 +81,12 @@ describe("the overview's international view", () => {
     const en = (a: number, b: number) => Math.abs(a - b) / (2 * Math.hypot(uFor(a), uFor(b)));
     const neighbours = Object.fromEntries(total.neighbours.map((n) => [n.name, n]));
     expect(Object.keys(neighbours).sort()).toEqual(["Denmark", "Finland", "Norway"]);
+    // shown in Swedish: CLDR's names for DK, FI, NO
+    expect(total.neighbours.map((n) => [n.displayName, n.displayLang]).sort()).toEqual([
+      ["Danmark", null],
+      ["Finland", null],
+      ["Norge", null],
+    ]);
     expect(neighbours.Finland!.value).toBe(7.8);
     expect(neighbours.Finland!.enVsHome).toBeCloseTo(en(7.8, 7.5), 12);
     expect(neighbours.Norway!.enVsHome).toBeCloseTo(en(7.6, 7.5), 12);
@@ -110,11 +116,11 @@ describe("the international CSV download", () => {
     const rows = parse(r.body as string, { columns: true }) as Record<string, string>[];
     const rowsOf = (series: string) => rows.filter((x) => x.series === series);
     const women = rowsOf("eurostat_life_satisfaction_f");
-    expect(women.map((x) => `${x.role} ${x.entity}`)).toEqual([
-      "home Sweden",
-      "neighbour Denmark",
-      "neighbour Finland",
-      "neighbour Norway",
+    expect(women.map((x) => `${x.role} ${x.entity} ${x.entity_name}`)).toEqual([
+      "home Sweden Sverige",
+      "neighbour Denmark Danmark",
+      "neighbour Finland Finland",
+      "neighbour Norway Norge",
     ]);
     const [first, last] = swedenRank(column("Sex", "Females"));
     expect(women[0]).toMatchObject({ value: "7.5", rank: String(first), rank_last: String(last), of: "31" });
