@@ -7,11 +7,13 @@ import { EquityPlane } from "~/components/charts/equity-plane";
 import { FrontierChart } from "~/components/charts/frontier-chart";
 import { RankHeatmap } from "~/components/charts/rank-heatmap";
 import { TornadoChart } from "~/components/charts/tornado-chart";
+import { StoredText } from "~/components/pages/stored-text";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { loadRoundAnalysis } from "~/utils/round-analysis.server";
+import { roundRulePairs } from "~/utils/round-data.server";
 import {
   analysisTable,
   ANALYSIS_TABLES,
@@ -20,6 +22,7 @@ import {
   tornadoInputLines,
 } from "~/utils/round-tables.server";
 import { requireRound } from "~/utils/rounds.server";
+import { localizeRuleLine } from "~/utils/rule-text";
 
 const PairSchema = z.object({ a: z.string().max(100).optional(), b: z.string().max(100).optional() });
 
@@ -36,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!stored) return { id: round.id, title: round.title, analysis: null };
   const r = stored.result;
   const labels = await loadAnalysisLabels(db, stored, locale);
+  const rulePairs = roundRulePairs(round.context);
   const tables = Object.fromEntries(
     ANALYSIS_TABLES.map((id) => [id, analysisTable(stored, id, locale, labels)]),
   ) as {
@@ -93,7 +97,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ranked: ranked.map((iv) => ({ id: iv.id, label: iv.label, shares: iv.rankAcceptability })),
       excluded: r.interventions
         .filter((iv) => iv.status === "excluded")
-        .map((iv) => ({ id: iv.id, label: iv.label, reasons: iv.reasons })),
+        .map((iv) => ({
+          id: iv.id,
+          label: iv.label,
+          reasons: iv.reasons.map((x) => localizeRuleLine(x, rulePairs, locale)),
+        })),
       tornado: stored.charts.tornado && {
         base: stored.charts.tornado.base,
         bars: stored.charts.tornado.bars.map((b) => ({
@@ -218,7 +226,7 @@ export default function AnalysisPage() {
             <ul>
               {analysis.excluded.map((x) => (
                 <li key={x.id}>
-                  <strong>{x.label}</strong>: {x.reasons.join("; ")}
+                  <strong>{x.label}</strong>: <StoredText text={x.reasons.join("; ")} />
                 </li>
               ))}
             </ul>

@@ -2,13 +2,17 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfField } from "~/auth/csrf-field";
 import { requirePermission, verifyCsrf } from "~/auth/session.server";
+import { StoredText } from "~/components/pages/stored-text";
 import { AuditTrail } from "~/components/round/round-summary";
+import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { loadRoundAnalysis, reproduceAnalysis } from "~/utils/round-analysis.server";
+import { roundRulePairs } from "~/utils/round-data.server";
 import { buildDecisionRecord } from "~/utils/round-record.server";
 import { requireRound } from "~/utils/rounds.server";
+import { localizeRuleLine } from "~/utils/rule-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Livsval – beslutsunderlag – ${d.round.title}` : "Livsval" },
@@ -18,7 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "rounds.view");
   const db = getDb();
   const round = await requireRound(db, params);
-  return buildDecisionRecord(db, round);
+  const rec = await buildDecisionRecord(db, round);
+  // the rule set's reasons in the page's language (the record itself keeps what the round stored)
+  const pairs = roundRulePairs(round.context);
+  const locale = await getLocale(request);
+  return {
+    ...rec,
+    exclusions: rec.exclusions.map((x) => ({ ...x, reason: localizeRuleLine(x.reason, pairs, locale) })),
+  };
 }
 
 /** Rerun the stored analysis from its stored input and seed; writes nothing. */
@@ -129,7 +140,7 @@ export default function RecordPage() {
           <ul>
             {rec.exclusions.map((x) => (
               <li key={`${x.candidateId}-${x.rule}`}>
-                <strong>{x.label}</strong>: {x.rule}, {x.reason}
+                <strong>{x.label}</strong>: {x.rule}, <StoredText text={x.reason} />
                 {x.override
                   ? ` — ${t("rules.overridden", { user: x.override.by ?? "", reason: x.override.reason })}`
                   : ""}

@@ -1,7 +1,7 @@
 import { applyRules } from "../../engine/decision/analyse";
 import { ANALYSIS_FORMAT, parseAnalysis } from "../../engine/decision/analysis-schema";
 import { distMean, type Dist } from "../../engine/random";
-import type { Rule, RuleCondition } from "../../engine/rules/rule-schema";
+import { ruleText, type Rule, type RuleCondition } from "../../engine/rules/rule-schema";
 import type { RoundContext, RuleExclusion } from "../../engine/workflow";
 import { listInterventions } from "../../db/repositories/intervention-repository";
 import { findAreaProfileData } from "../../db/repositories/profile-repository";
@@ -9,6 +9,7 @@ import { getRuleSet, getScenario, listRuleSets, listScenarios, scenarioForAnalys
 import type { RuleSet, Scenario } from "../../scenarios/schema";
 import type { Db } from "../../db/schema";
 import { buildAreaProfile, type ScoreView } from "./profile.server";
+import { ruleTextPairs, type RuleTextPair } from "./rule-text";
 
 /** The groups a round can be scoped to: the project's age band × sex codes. */
 const GROUP_CODE = /^age_\d+(_\d+|p)_[fm]$/;
@@ -262,7 +263,13 @@ export async function runRoundRules(
       .map((t) => ({
         candidateId: o.candidate,
         rule: t.rule,
-        reason: t.event.type === "exclude" ? t.event.params.reason : "",
+        reason: t.event.type === "exclude" ? ruleText(t.event.params.reason) : "",
       })),
   );
+}
+
+/** The Swedish/English reason pairs of a round's rule set: its stored (English) reasons in the user's language. */
+export function roundRulePairs(context: RoundContext): RuleTextPair[] {
+  const ruleSet = context.ruleSet ? getRuleSet(context.ruleSet.id) : undefined;
+  return ruleSet ? ruleTextPairs(ruleSet.rules) : [];
 }

@@ -11,6 +11,7 @@ import {
   loadScenarios,
   loadScopeOptions,
   loadScopeProfiles,
+  roundRulePairs,
   type ScopeOptions,
   type ScopeProfiles,
 } from "./round-data.server";
@@ -146,6 +147,7 @@ export async function buildRoundView(db: Db, round: StoredRound, user: CurrentUs
   return {
     round: { id: round.id, title: round.title, state: round.state, version: round.version },
     context: c,
+    rulePairs: roundRulePairs(c),
     steps,
     waitingFor,
     interventions,

@@ -1,6 +1,6 @@
 import { Engine } from "json-rules-engine";
 import { EngineInputError } from "../errors";
-import type { Rule, RuleEvent } from "./rule-schema";
+import { ruleText, type Rule, type RuleEvent } from "./rule-schema";
 import type { TargetFacts } from "./target-facts";
 
 /** One leaf condition as it was evaluated: what it asked and the fact value it saw. */
@@ -30,9 +30,9 @@ export interface RuleOutcome {
   required: boolean;
   /** Product of the factors of every `adjust` rule that fired (1 when none). */
   factor: number;
-  /** Why: one line per exclude/require/adjust rule that fired ("rule name: reason"). */
+  /** Why: one line per exclude/require/adjust rule that fired ("rule name: reason", a pair's English). */
   reasons: string[];
-  /** Warnings for the committee from `flag` rules. */
+  /** Warnings for the committee from `flag` rules ("rule name: message", a pair's English). */
   flags: string[];
   /** Budget caps per department from `cap` rules. */
   caps: { department: string; amount: number }[];
@@ -130,18 +130,20 @@ export async function evaluateRules(
       switch (event.type) {
         case "exclude":
           outcome.excluded = true;
-          outcome.reasons.push(`${rule.name}: ${event.params.reason}`);
+          outcome.reasons.push(`${rule.name}: ${ruleText(event.params.reason)}`);
           break;
         case "require":
           outcome.required = true;
-          outcome.reasons.push(`${rule.name}: ${event.params?.reason ?? "required"}`);
+          outcome.reasons.push(`${rule.name}: ${event.params ? ruleText(event.params.reason) : "required"}`);
           break;
         case "adjust":
           outcome.factor *= event.params.factor;
-          outcome.reasons.push(`${rule.name}: ${event.params.reason} (impact × ${event.params.factor})`);
+          outcome.reasons.push(
+            `${rule.name}: ${ruleText(event.params.reason)} (impact × ${event.params.factor})`,
+          );
           break;
         case "flag":
-          outcome.flags.push(`${rule.name}: ${event.params.message}`);
+          outcome.flags.push(`${rule.name}: ${ruleText(event.params.message)}`);
           break;
         case "cap":
           outcome.caps.push({ department: event.params.department, amount: event.params.amount });

@@ -57,18 +57,40 @@ export const RuleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
   ]),
 );
 
+/**
+ * A rule's reason or message: one string (any language), or the same text in Swedish and English
+ * for the UI to show in the user's language.
+ */
+export const RuleTextSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ sv: z.string().min(1), en: z.string().min(1) }),
+]);
+export type RuleText = z.infer<typeof RuleTextSchema>;
+
+/**
+ * A rule text in one language: a pair's `sv` or `en`, a plain string as it is. Without a language,
+ * English: what the engine writes into reasons, traces and result files.
+ *
+ * @param text - the rule's reason or message
+ * @param lang - the language wanted (default "en")
+ * @returns the text in that language, or the plain string
+ */
+export function ruleText(text: RuleText, lang: "sv" | "en" = "en"): string {
+  return typeof text === "string" ? text : text[lang];
+}
+
 /** What a rule does when it fires (DESIGN §5). */
 export const RuleEventSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("exclude"), params: z.strictObject({ reason: z.string().min(1) }) }),
+  z.strictObject({ type: z.literal("exclude"), params: z.strictObject({ reason: RuleTextSchema }) }),
   z.strictObject({
     type: z.literal("require"),
-    params: z.strictObject({ reason: z.string().min(1) }).optional(),
+    params: z.strictObject({ reason: RuleTextSchema }).optional(),
   }),
   z.strictObject({
     type: z.literal("adjust"),
-    params: z.strictObject({ factor: finite.min(0, "must be ≥ 0"), reason: z.string().min(1) }),
+    params: z.strictObject({ factor: finite.min(0, "must be ≥ 0"), reason: RuleTextSchema }),
   }),
-  z.strictObject({ type: z.literal("flag"), params: z.strictObject({ message: z.string().min(1) }) }),
+  z.strictObject({ type: z.literal("flag"), params: z.strictObject({ message: RuleTextSchema }) }),
   z.strictObject({
     type: z.literal("cap"),
     params: z.strictObject({ department: z.string().min(1), amount: finite.min(0, "must be ≥ 0") }),

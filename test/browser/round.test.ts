@@ -56,6 +56,10 @@ describe("a prioritisation round in the browser", () => {
     await expectNoAxeViolations(page);
     await submit(page, "rules", "Tillämpa regelverket");
     expect(await currentStep(page)).toContain("Regelverk tillämpat");
+    // the rule set's reasons in Swedish, though the round stores the engine's English
+    const exclusions = (await page.locator("ul.exclusions li").allTextContents()).join(" ");
+    expect(exclusions).toContain("insatser med evidensgrad D får kosta högst 1 mkr");
+    expect(exclusions).not.toContain("may not exceed");
     await expectNoAxeViolations(page);
     await submit(page, "scenario", "Spara scenariovalet");
     expect(await currentStep(page)).toContain("Viktningsscenario valt");

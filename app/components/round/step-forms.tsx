@@ -2,7 +2,9 @@ import { Form, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { CsrfField } from "~/auth/csrf-field";
 import { useLocale, useT } from "~/i18n/use-t";
+import { Interpolated, StoredText } from "~/components/pages/stored-text";
 import { formatInterval, formatNumber } from "~/utils/format";
+import { localizeRuleLine } from "~/utils/rule-text";
 import type { RoundView } from "~/utils/round-view.server";
 import { FieldError, FormError, LabelledInput, LabelledTextarea } from "./form-error";
 import type { Step } from "./steps";
@@ -305,6 +307,7 @@ export function Exclusions({
   mayOverride: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   const c = view.context;
   const { formError, fieldErrors } = useStepErrors("override", feedback);
   if (!c.ruleSet) return null;
@@ -320,7 +323,7 @@ export function Exclusions({
           return (
             <li key={key}>
               <strong>{label(x.candidateId)}</strong>: {t("rules.rule")} “{x.rule}”. {t("rules.reason")}:{" "}
-              {x.reason}
+              <StoredText text={localizeRuleLine(x.reason, view.rulePairs ?? [], locale)} />
               {override ? (
                 <p className="note">
                   {t("rules.overridden", {
@@ -480,6 +483,9 @@ export function PortfolioStep({ view, feedback }: { view: View; feedback?: StepF
   const rows = view.portfolioRows ?? [];
   const p = view.portfolioSuggestion;
   const rationale = view.context.portfolio?.rationale ?? {};
+  const ruleReasons = (reasons: string[]) => (
+    <StoredText text={reasons.map((x) => localizeRuleLine(x, view.rulePairs ?? [], locale)).join("; ")} />
+  );
   return (
     <StepForm step="portfolio" view={view} feedback={feedback} legend={t("portfolio.legend")}>
       <p>{t("portfolio.intro")}</p>
@@ -516,12 +522,18 @@ export function PortfolioStep({ view, feedback }: { view: View; feedback?: StepF
             </p>
             {r.required ? (
               <p className="tag-required">
-                {t("portfolio.requiredByRule", { reasons: r.reasons.join("; ") })}
+                <Interpolated
+                  template={t("portfolio.requiredByRule")}
+                  parts={{ reasons: ruleReasons(r.reasons) }}
+                />
               </p>
             ) : null}
             {r.status === "excluded" ? (
               <p className="tag-excluded">
-                {t("portfolio.excludedByRule", { reasons: r.reasons.join("; ") })}
+                <Interpolated
+                  template={t("portfolio.excludedByRule")}
+                  parts={{ reasons: ruleReasons(r.reasons) }}
+                />
               </p>
             ) : null}
             <p>

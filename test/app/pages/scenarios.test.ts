@@ -247,6 +247,52 @@ describe("the scenario pages", () => {
     });
   });
 
+  it("refuses a reason pair without its English text or with an empty Swedish one, and writes nothing", async () => {
+    const before = await counts(db);
+    for (const reason of [
+      { sv: "evidensgrad D" },
+      { sv: "", en: "grade D" },
+      { sv: "a", en: "b", de: "c" },
+    ]) {
+      const doc = structuredClone(getRuleSet("helsingborg-2026")!) as unknown as {
+        rules: { event: { params: { reason: unknown } } }[];
+      };
+      doc.rules[0]!.event.params.reason = reason;
+      const r = await call(
+        rules.action,
+        post("/scenarios/rules/helsingborg-2026", analyst, { intent: "save", json: JSON.stringify(doc) }),
+        { ruleSetId: "helsingborg-2026" },
+      );
+      expect(r.status, JSON.stringify(reason)).toBe(400);
+      const issues = (r.body as { issues: { path: string }[] }).issues;
+      expect(issues.length).toBeGreaterThan(0);
+      expect(issues.every((i) => i.path.startsWith("rules[0].event.params.reason"))).toBe(true);
+    }
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("takes a plain string reason beside Swedish/English pairs (rule sets written before the pairs)", async () => {
+    const doc = structuredClone(getRuleSet("helsingborg-2026")!);
+    expect(doc.rules[0]!.event).toMatchObject({
+      params: { reason: { sv: "insatser med evidensgrad D får kosta högst 1 mkr" } },
+    });
+    doc.rules[0]!.event = { type: "exclude", params: { reason: "grade D over 1 MSEK" } };
+    const r = await call(
+      rules.action,
+      post("/scenarios/rules/helsingborg-2026", analyst, { intent: "save", json: JSON.stringify(doc) }),
+      { ruleSetId: "helsingborg-2026" },
+    );
+    expect(r.status).toBe(302);
+    const latest = (await findLatestRuleSet(db, "helsingborg-2026", RuleSetSchema))!;
+    expect(latest.json.rules[0]!.event).toEqual({
+      type: "exclude",
+      params: { reason: "grade D over 1 MSEK" },
+    });
+    expect(latest.json.rules[1]!.event).toMatchObject({
+      params: { reason: { sv: "lagstadgade uppgifter måste utföras", en: "statutory duties are required" } },
+    });
+  });
+
   it("answers 404 for an unknown scenario or rule set", async () => {
     expect((await call(editor.loader, get("/scenarios/nope", viewer), { scenarioId: "nope" })).status).toBe(
       404,

@@ -162,6 +162,14 @@ describe("the round page", () => {
     expect(r.status, JSON.stringify(r.body)).toBe(302);
     const ruled = (await loadRound(db, DEMO_ROUND_ID))!;
     expect(ruled.state).toBe("rulesApplied");
+    // a round stores the engine's (English) reasons; the page gets the rule set's pairs to show them in Swedish
+    const rulesPage = (await call(roundLoader, get(url("rules"), users.analyst), params)).body as {
+      rulePairs: { sv: string; en: string }[];
+    };
+    expect(rulesPage.rulePairs).toContainEqual({
+      sv: "insatser med evidensgrad D får kosta högst 1 mkr",
+      en: "evidence grade D may not exceed 1 MSEK",
+    });
 
     for (const x of ruled.context.exclusions) {
       r = await step("budget_planner", "override", [

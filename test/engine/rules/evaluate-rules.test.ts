@@ -39,6 +39,41 @@ describe("evaluateRules", () => {
     ]);
   });
 
+  it("writes a Swedish/English pair's English into reasons and flags, and keeps the pair in the trace", async () => {
+    const pair = { sv: "evidensgrad D får kosta högst 1 mkr", en: "grade D may not exceed 1 MSEK" };
+    const warn = { sv: "osäker målgrupp", en: "uncertain target" };
+    const rules = [
+      RuleSchema.parse({ ...gradeD, event: { type: "exclude", params: { reason: pair } } }),
+      RuleSchema.parse({
+        name: "expensive",
+        conditions: {
+          all: [{ fact: "intervention", path: "$.expectedCost", operator: "greaterThan", value: 1 }],
+        },
+        event: { type: "flag", params: { message: warn } },
+      }),
+    ];
+    const [out] = await evaluateRules(rules, [
+      {
+        intervention: { id: "app", expectedCost: 1_300_000, attributes: { evidenceGrade: "D" } },
+        target: noFacts,
+      },
+    ]);
+    expect(out!.reasons).toEqual(["grade-d: grade D may not exceed 1 MSEK"]);
+    expect(out!.flags).toEqual(["expensive: uncertain target"]);
+    expect(out!.trace[0]!.event).toEqual({ type: "exclude", params: { reason: pair } });
+  });
+
+  it("takes a reason as a plain string or a complete Swedish/English pair, nothing else", () => {
+    const withReason = (reason: unknown) =>
+      RuleSchema.safeParse({ ...gradeD, event: { type: "exclude", params: { reason } } }).success;
+    expect(withReason("plain")).toBe(true);
+    expect(withReason({ sv: "på svenska", en: "in English" })).toBe(true);
+    expect(withReason({ sv: "bara svenska" })).toBe(false);
+    expect(withReason({ sv: "", en: "x" })).toBe(false);
+    expect(withReason({ sv: "a", en: "b", fi: "c" })).toBe(false);
+    expect(withReason("")).toBe(false);
+  });
+
   it("lets a cheap grade-D candidate and a missing attribute through silently", async () => {
     const out = await evaluateRules(
       [gradeD],
