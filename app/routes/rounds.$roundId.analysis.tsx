@@ -385,8 +385,11 @@ export default function AnalysisPage() {
         <section aria-labelledby="warnings-title">
           <h2 id="warnings-title">{t("analysis.warnings")}</h2>
           <ul>
+            {/* the engine's and the analysis build's notes are written in English */}
             {[...analysis.warnings, ...analysis.notes].map((w, i) => (
-              <li key={i}>{w}</li>
+              <li key={i}>
+                <StoredText text={w} />
+              </li>
             ))}
           </ul>
         </section>

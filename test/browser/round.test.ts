@@ -78,6 +78,10 @@ describe("a prioritisation round in the browser", () => {
     const tornadoLabels = await page.locator("#tornado svg tspan").allTextContents();
     expect(tornadoLabels.some((l) => l.startsWith("Vikt: ") || l.startsWith("Effekt: "))).toBe(true);
     expect(tornadoLabels.filter((l) => /_|\d:/.test(l))).toEqual([]);
+    // the analysis notes (written in English) are marked as English on the Swedish page
+    const notes = page.locator('section[aria-labelledby="warnings-title"] li');
+    expect(await notes.count()).toBeGreaterThan(0);
+    expect(await notes.locator('> span[lang="en"]').count()).toBe(await notes.count());
     // the equity plane's point labels do not overlap one another
     const boxes = await page
       .locator("#plane svg text.point-label")
