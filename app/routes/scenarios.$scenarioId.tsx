@@ -12,6 +12,7 @@ import { can } from "~/auth/policy";
 import { requirePermission, verifyCsrf } from "~/auth/session.server";
 import type { FieldErrors } from "~/components/pages/form-fields";
 import { ScenarioEditor, type ScenarioEditorValues } from "~/components/pages/scenario-editor";
+import { StoredText } from "~/components/pages/stored-text";
 import { computePreview, EPSILON_MAX, WEIGHT_MAX } from "~/components/pages/scenario-preview";
 import { getLocale } from "~/i18n/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
@@ -197,9 +198,16 @@ export default function ScenarioPage() {
       ) : null}
       <p>{locale === "en" ? scenario.description.en : scenario.description.sv}</p>
       <p className="note">
-        {"source" in scenario.provenance
-          ? `${t("sc.col.provenance")}: ${scenario.provenance.source}. ${scenario.provenance.method}`
-          : `${t("sc.illustrative")}: ${scenario.provenance.note}`}
+        {"source" in scenario.provenance ? (
+          <>
+            {t("sc.col.provenance")}: <StoredText text={scenario.provenance.source} />.{" "}
+            <StoredText text={scenario.provenance.method} />
+          </>
+        ) : (
+          <>
+            {t("sc.illustrative")}: <StoredText text={scenario.provenance.note} />
+          </>
+        )}
       </p>
       <nav aria-label={t("sc.versionsNav")} className="note">
         {t("sc.versionsLabel")}{" "}

@@ -65,7 +65,7 @@ describe("stored English text and long text in the Swedish UI", () => {
     }
   });
 
-  it("marks an indicator page's source and the overview's source column as English", async () => {
+  it("marks an indicator page's source, the overview's source column and a scenario's source as English", async () => {
     const page = await signedIn("analyst", 1280);
     await page.goto(`${env.server.url}/data/indicators/bli_iw_hadi`);
     expect(await page.locator('dd > span[lang="en"]').first().textContent()).toMatch(
@@ -78,6 +78,11 @@ describe("stored English text and long text in the Swedish UI", () => {
     expect(await page.locator('#national-comparison td.note > span[lang="en"]').count()).toBe(
       await cells.count(),
     );
+    // a weighting scenario's cited source and method (English in the shipped JSON)
+    await page.goto(`${env.server.url}/scenarios/equal`);
+    const provenance = page.locator('main p.note > span[lang="en"]');
+    expect(await provenance.count()).toBe(2);
+    expect(await provenance.first().textContent()).toMatch(/^OECD Better Life Index/);
     await page.close();
   });
 
