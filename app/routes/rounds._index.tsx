@@ -31,35 +31,39 @@ export default function Rounds() {
       {rounds.length === 0 ? (
         <p>{t("rounds.empty")}</p>
       ) : (
-        <table id="rounds">
-          <caption className="visually-hidden">{t("rounds.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("rounds.col.title")}</th>
-              <th scope="col">{t("rounds.col.state")}</th>
-              <th scope="col">{t("rounds.col.updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <Link to={`/rounds/${r.id}`}>{r.title}</Link>
-                </th>
-                <td>{t(`state.${r.state}`)}</td>
-                <td>
-                  <time dateTime={r.updatedAt}>
-                    {new Date(r.updatedAt).toLocaleString(locale === "sv" ? "sv-SE" : "en-GB", {
-                      dateStyle: "medium",
-                      timeStyle: "short",
-                      timeZone: "UTC",
-                    })}
-                  </time>
-                </td>
+        <div className="table-scroll" role="region" aria-labelledby="rounds-caption" tabIndex={0}>
+          <table id="rounds">
+            <caption id="rounds-caption" className="visually-hidden">
+              {t("rounds.title")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("rounds.col.title")}</th>
+                <th scope="col">{t("rounds.col.state")}</th>
+                <th scope="col">{t("rounds.col.updated")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/rounds/${r.id}`}>{r.title}</Link>
+                  </th>
+                  <td>{t(`state.${r.state}`)}</td>
+                  <td>
+                    <time dateTime={r.updatedAt}>
+                      {new Date(r.updatedAt).toLocaleString(locale === "sv" ? "sv-SE" : "en-GB", {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                        timeZone: "UTC",
+                      })}
+                    </time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

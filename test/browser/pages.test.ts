@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { DEMO_ROUND_ID } from "../../db/seed/demo-round";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
 import { launchBrowser, type Browser } from "./support/browser";
@@ -288,6 +289,11 @@ describe("every page outside the round workflow", () => {
       "/scenarios",
       scenario,
       ruleSet,
+      "/rounds",
+      "/rounds/new",
+      `/rounds/${DEMO_ROUND_ID}`,
+      `/rounds/${DEMO_ROUND_ID}/analysis`,
+      `/rounds/${DEMO_ROUND_ID}/record`,
     ]) {
       await rec.page.goto(`${server.url}${path}`);
       await rec.page.waitForLoadState("networkidle");
