@@ -1,4 +1,5 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,11 +19,46 @@ const files = (await readdir(here))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
+/** Run one bench file in this process (the child's half of {@link runIsolated}). */
+async function runHere(file: string): Promise<BenchResult[]> {
+  const mod = (await import(path.join(here, file))) as { bench: () => Promise<BenchResult[]> };
+  return mod.bench();
+}
+
+/**
+ * Run one bench file in a fresh Node process (bin/bench.js with the file's name), so that no bench
+ * inherits another's heap, JIT state or open handles (a million rows inserted by one bench once slowed
+ * the next by a quarter). The child writes its results to a temp file; its output goes to stderr.
+ */
+async function runIsolated(file: string): Promise<BenchResult[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "livsval-bench-"));
+  const out = path.join(dir, "results.json");
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(here, "../bin/bench.js"), file], {
+        env: { ...process.env, LIVSVAL_BENCH_OUT: out },
+        stdio: ["ignore", 2, 2],
+      });
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    if (code !== 0) throw new Error(`bench ${file} exited with ${code}`);
+    return JSON.parse(await readFile(out, "utf8")) as BenchResult[];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const childOut = process.env.LIVSVAL_BENCH_OUT;
+if (childOut) {
+  await writeFile(childOut, JSON.stringify(await runHere(files[0]!)));
+  process.exit(0);
+}
+
 const all: (BenchResult & { file: string })[] = [];
 for (const file of files) {
   process.stderr.write(`bench: ${file}…\n`);
-  const mod = (await import(path.join(here, file))) as { bench: () => Promise<BenchResult[]> };
-  for (const r of await mod.bench()) {
+  for (const r of await runIsolated(file)) {
     all.push({ ...r, file });
     const verdict =
       r.target_ms === undefined ? "" : r.median_ms <= r.target_ms ? " (meets target)" : " (MISSES target)";
