@@ -72,6 +72,11 @@ const coreSv = {
   "national.homeMeasure":
     "Helsingborgs mått: {measure} logit (standardosäkerhet {se}); {score} av 100 (±{scoreSe}); rang {rank} av {count}. Reliabilitet (personseparation): {rel}.",
   "national.conditionsError": "Förutsättningsskalan kunde inte beräknas: {message}",
+  "national.gradesMerged":
+    "{label}: betygen {a} och {b} slogs ihop, eftersom betyg {unobserved} bara förekommer bland kommuner med lägsta eller högsta möjliga totalpoäng (betingad ML kan då inte skatta dess tröskel).",
+  "national.conditionDropped": "{label} utelämnades: efter sammanslagning återstod bara ett betyg.",
+  "national.transform":
+    "Poäng = 100·(θ − ({lo}))/({hi} − ({lo})): WLE-måttet för den lägsta möjliga råpoängen på alla villkor blir 0 och för den högsta 100; standardosäkerheterna multipliceras med {slope}.",
   "intl.title": "Internationell jämförelse",
   "intl.intro":
     "Sverige bland länderna i varje serie (Sydsverige, Helsingborgs storregion, bland de nordiska regionerna). Värdena avser hela landet eller regionen, inte Helsingborg. E_n jämför grannens värde med Sveriges: över 1 är skillnaden större än mätosäkerheten.",
@@ -192,6 +197,11 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "national.homeMeasure":
     "Helsingborg's measure: {measure} logits (standard uncertainty {se}); {score} of 100 (±{scoreSe}); rank {rank} of {count}. Reliability (person separation): {rel}.",
   "national.conditionsError": "The conditions scale could not be computed: {message}",
+  "national.gradesMerged":
+    "{label}: grades {a} and {b} were merged, because grade {unobserved} occurs only among municipalities with the lowest or highest possible total (conditional ML cannot then estimate its threshold).",
+  "national.conditionDropped": "{label} was left out: after merging only one grade was left.",
+  "national.transform":
+    "Score = 100·(θ − ({lo}))/({hi} − ({lo})): the WLE of the lowest possible raw score on all conditions maps to 0 and that of the highest to 100; standard uncertainties are multiplied by {slope}.",
   "intl.title": "International comparison",
   "intl.intro":
     "Sweden among the countries of each series (South Sweden, Helsingborg's large region, among the Nordic regions). The values are for the whole country or region, not for Helsingborg. E_n compares a neighbour's value with Sweden's: above 1 the difference is larger than the measurement uncertainty.",

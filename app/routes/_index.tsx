@@ -262,9 +262,29 @@ function NationalSection({ national }: { national: NationalView }) {
               </tbody>
             </table>
           </div>
-          <p className="note">
-            <StoredText text={c.transform} />
+          <p className="note" id="conditions-transform">
+            {t("national.transform", {
+              lo: formatNumber(locale, c.transform.lo, 4),
+              hi: formatNumber(locale, c.transform.hi, 4),
+              slope: formatNumber(locale, c.transform.slope, 4),
+            })}
           </p>
+          {c.adjustments.length > 0 ? (
+            <ul className="note" id="conditions-adjustments">
+              {c.adjustments.map((a, k) => (
+                <li key={k}>
+                  {a.merged
+                    ? t("national.gradesMerged", {
+                        label: a.label,
+                        a: String(a.merged[0]),
+                        b: String(a.merged[1]),
+                        unobserved: String(a.unobserved),
+                      })
+                    : t("national.conditionDropped", { label: a.label })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </>
       ) : national.conditionsError ? (
         <p>{t("national.conditionsError", { message: national.conditionsError })}</p>

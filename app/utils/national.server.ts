@@ -29,7 +29,10 @@ export interface ConditionsView {
   } | null;
   measured: number;
   reliability: number | null;
-  transform: string;
+  /** The 0–100 score transform: the WLE (logits) mapped to 0 and to 100, and the factor on standard errors. */
+  transform: { lo: number; hi: number; slope: number };
+  /** Grades merged (or conditions left out) so that CML could calibrate every grade, with the condition's label. */
+  adjustments: { label: string; merged: [number, number] | null; unobserved: number | null }[];
 }
 
 export interface NationalView {
@@ -122,7 +125,12 @@ export function buildNationalView(
             : null,
         measured: scale.areas.filter((a) => a.measure !== null).length,
         reliability: scale.reliability,
-        transform: scale.transform.description,
+        transform: { lo: scale.transform.lo, hi: scale.transform.hi, slope: scale.transform.slope },
+        adjustments: scale.adjustments.map((a) => ({
+          label: byPeriod.find((i) => i.indicatorId === a.item)?.label ?? a.item,
+          merged: "merged" in a ? [a.merged[0], a.merged[1]] : null,
+          unobserved: "merged" in a ? a.unobserved : null,
+        })),
       };
     } catch (e) {
       if (!(e instanceof EngineInputError)) throw e;

@@ -100,6 +100,17 @@ describe("the overview page", () => {
       await expect(cells.nth(3).textContent()).resolves.toMatch(/^Danmark .*; Finland .*; Norge /);
     }
     await expect(page.locator("#international-notes").textContent()).resolves.toContain("0,05/√3");
+
+    // the conditions scale's 0–100 transform in Swedish, its factor 100/(hi − lo) from the shown goalposts
+    // a negative number's sign (U+2212 in Swedish) as "-", the formula's minus signs left as they are
+    const transform = (await page.locator("#conditions-transform").textContent())!.replace(/−(?=\d)/g, "-");
+    const m =
+      /^Poäng = 100·\(θ − \((-?\d+,\d{4})\)\)\/\((-?\d+,\d{4}) − \(-?\d+,\d{4}\)\).* multipliceras med (\d+,\d{4})\.$/.exec(
+        transform,
+      );
+    expect(m, transform).not.toBeNull();
+    const [lo, hi, slope] = [m![1]!, m![2]!, m![3]!].map((x) => Number(x.replace(",", ".")));
+    expect(slope).toBeCloseTo(100 / (hi! - lo!), 2);
     await page.close();
   });
 

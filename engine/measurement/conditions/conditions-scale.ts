@@ -1,5 +1,6 @@
 import { EngineInputError } from "../../errors";
 import { raschAnalysis, type FitStatistics, type RaschPerson, type ScoreTransform } from "../rasch";
+import { collapseGrades, type GradeAdjustment } from "./collapse-grades";
 import {
   gradeConditions,
   type AreaConditions,
@@ -40,7 +41,10 @@ export interface ConditionsScale {
   readonly measuredAreas: number;
   readonly reliability: number | null;
   readonly transform: ScoreTransform;
+  /** The grades calibrated: after {@link collapseGrades}. */
   readonly graded: GradedConditions;
+  /** Grades merged and conditions left out so that every grade could be calibrated. */
+  readonly adjustments: GradeAdjustment[];
 }
 
 /**
@@ -48,8 +52,8 @@ export interface ConditionsScale {
  * ({@link gradeConditions}), then calibrate a partial credit model over areas (areas as
  * "persons", conditions as items; CML, WLE — see {@link raschAnalysis}). Conditions are ordered
  * by location (how hard each is to achieve); each area gets its WLE with SE, a 0–100 score and
- * its rank. Every grade 0..m of every condition must occur among areas (the engine refuses,
- * naming condition and grade, otherwise: restate the goalposts).
+ * its rank. A grade that CML cannot calibrate (seen only among areas with an extreme raw score)
+ * is merged with its neighbour first ({@link collapseGrades}); the adjustments are returned.
  *
  * Source: Masters, G. N. (1982), "A Rasch model for partial credit scoring", Psychometrika 47
  * (the PCM); Warm (1989) for the WLE; DESIGN §2 (conditions graded against thresholds as items).
@@ -65,13 +69,17 @@ export function conditionsScale(
 ): ConditionsScale {
   if (indicators.length < 2)
     throw new EngineInputError("conditionsScale", "at least two indicators are needed");
-  const graded = gradeConditions(areas, indicators);
+  const { graded, adjustments } = collapseGrades(gradeConditions(areas, indicators));
+  if (graded.items.length < 2)
+    throw new EngineInputError("conditionsScale", "fewer than two conditions are left after merging grades");
   const analysis = raschAnalysis(
     { items: graded.items, responses: graded.grades },
     { model: "pcm", maxCategories: graded.maxGrades, ids: graded.areas },
   );
-  const conditions = indicators
-    .map((ind, i) => {
+  const byId = new Map(indicators.map((ind) => [ind.id, ind]));
+  const conditions = graded.items
+    .map((id, i) => {
+      const ind = byId.get(id)!;
       const item = analysis.items[i]!;
       const { item: _name, ...fit } = analysis.fit.items[i]!;
       return {
@@ -105,5 +113,6 @@ export function conditionsScale(
     reliability: analysis.reliability,
     transform: analysis.transform,
     graded,
+    adjustments,
   };
 }

@@ -32,6 +32,8 @@ export interface GradedConditions {
   readonly cuts: Record<string, number[]>;
   /** Highest grade per condition (the number of cuts). */
   readonly maxGrades: number[];
+  /** Per condition whether a higher value earns a higher grade ("higher") or a lower one ("lower"). */
+  readonly directions: Record<string, "higher" | "lower">;
 }
 
 const FN = "gradeConditions";
@@ -107,6 +109,7 @@ export function gradeConditions(
     grades,
     cuts,
     maxGrades: indicators.map((i) => cuts[i.id]!.length),
+    directions: Object.fromEntries(indicators.map((i) => [i.id, i.direction])),
   };
 }
 

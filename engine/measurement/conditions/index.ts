@@ -11,3 +11,4 @@ export {
   type ConditionOnScale,
   type ConditionsScale,
 } from "./conditions-scale";
+export { collapseGrades, type GradeAdjustment } from "./collapse-grades";

@@ -42,11 +42,17 @@ describe("conditionsScale on a hand-made grid", () => {
     for (const a of s.areas) expect(a.se).toBeGreaterThan(0);
   });
 
-  it("refuses a grade no area reaches, naming condition and grade", () => {
+  it("merges a grade no area reaches into the one below, dropping its cut, and calibrates as without it", () => {
     const tooHigh = indicators.map((i) =>
       i.id === "hard" ? { ...i, grading: { kind: "goalposts" as const, cuts: [0.5, 1.5, 2.5] } } : i,
     );
-    expect(() => conditionsScale(areas, tooHigh)).toThrow('item "hard": category 3 is not observed');
+    const merged = conditionsScale(areas, tooHigh);
+    expect(merged.adjustments).toEqual([{ item: "hard", merged: [2, 3], unobserved: 3 }]);
+    expect(merged.graded.cuts.hard).toEqual([0.5, 1.5]);
+    expect(merged.conditions.map((c) => [c.id, c.location])).toEqual(
+      s.conditions.map((c) => [c.id, c.location]),
+    );
+    expect(s.adjustments).toEqual([]);
   });
 });
 
