@@ -3,7 +3,7 @@ import { scale, ticks } from "./chart-figure";
 /** Characters that fit one label line left of the bars (12 px sans-serif in 224 px). */
 const LINE_CHARS = 36;
 
-const fit = (s: string) => (s.length > LINE_CHARS ? `${s.slice(0, LINE_CHARS - 1)}…` : s);
+const fitLine = (s: string) => (s.length > LINE_CHARS ? `${s.slice(0, LINE_CHARS - 1)}…` : s);
 
 /**
  * A tornado diagram (SVG): per input, a bar from the impact at its low to its high setting, around the base.
@@ -52,7 +52,7 @@ export function TornadoChart({
             <text textAnchor="end" className="axis-label">
               {lines.map((l, k) => (
                 <tspan key={k} x={left - 6} y={first + k * 14}>
-                  {fit(l)}
+                  {fitLine(l)}
                 </tspan>
               ))}
             </text>
