@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type Browser } from "./support/browser";
+import { describe, expect, it } from "vitest";
 import { byId, byText, focused, keyboardWalk, waitForHydration } from "./support/keyboard";
-import { startServer, type RunningServer } from "./support/server";
+import { serverAndBrowserPerFile } from "./support/lifecycle";
 
 // Keyboard only (issue 5 point 4, WCAG 2.1.1, 2.4.1, 2.4.7): sign in, reach the overview, open
 // /interventions/new from the menu and save an intervention with Tab, Shift+Tab, Enter, Space, the
 // arrow keys and typing — no clicks. The skip link is the first stop and moves focus to <main>;
 // every stop passed on the way shows a visible focus indicator.
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowserPerFile();
 
 describe("the pages with the keyboard alone", () => {
   it("signs in, reaches the overview and saves a new intervention without a click", async () => {
-    const page = await browser.context.newPage();
-    const [username, password] = Object.entries(server.passwords).find(([u]) => u.includes("analyst"))!;
-    await page.goto(`${server.url}/login`);
+    const page = await env.browser.context.newPage();
+    const [username, password] = Object.entries(env.server.passwords).find(([u]) => u.includes("analyst"))!;
+    await page.goto(`${env.server.url}/login`);
     await page.locator("h1").waitFor();
     await waitForHydration(page);
     const walk = keyboardWalk(page);
@@ -90,7 +78,7 @@ describe("the pages with the keyboard alone", () => {
     expect(new URL(page.url()).pathname).toBe("/interventions");
 
     // what was typed and chosen is what was saved
-    await page.goto(`${server.url}/interventions/tangentbord`);
+    await page.goto(`${env.server.url}/interventions/tangentbord`);
     await page.locator("h1").waitFor();
     expect(await page.locator("#f-label").inputValue()).toBe("Insats med tangentbordet");
     expect(await page.locator("#f-effects-0--segment").inputValue()).toBe(segment);

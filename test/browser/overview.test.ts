@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type Browser } from "./support/browser";
-import { startServer, type RunningServer } from "./support/server";
+import { describe, expect, it } from "vitest";
+import { serverAndBrowserPerFile } from "./support/lifecycle";
 
 // Opens the overview as a signed-in viewer and checks figures the test computes itself from the
 // seed file (SCB population by single year of age and sex, Helsingborg 2019).
@@ -43,24 +42,13 @@ function eurostatSwedenRank(file: string, header: string): { value: number; rank
   return { value: sweden, rank: first === last ? `${first}` : `${first}–${last}`, count: values.length };
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowserPerFile();
 
 describe("the overview page", () => {
   it("shows Helsingborg's profile in Swedish with the real SCB population of a segment", async () => {
-    const page = await browser.context.newPage();
-    const [username, password] = Object.entries(server.passwords).find(([u]) => u.includes("viewer"))!;
-    await page.goto(`${server.url}/`);
+    const page = await env.browser.context.newPage();
+    const [username, password] = Object.entries(env.server.passwords).find(([u]) => u.includes("viewer"))!;
+    await page.goto(`${env.server.url}/`);
     expect(page.url()).toContain("/login");
     await page.getByLabel("Användarnamn").fill(username);
     await page.getByLabel("Lösenord").fill(password);
@@ -115,8 +103,8 @@ describe("the overview page", () => {
   });
 
   it("switches to English and back", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/`);
     await page.getByRole("link", { name: "In English" }).click();
     await page.waitForLoadState();
     expect(await page.getAttribute("html", "lang")).toBe("en");

@@ -1,36 +1,24 @@
 import type { Page } from "playwright-core";
 import { DEMO_ROUND_ID } from "../../db/seed/demo-round";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
-import { launchBrowser, type Browser } from "./support/browser";
-import { startServer, type RunningServer } from "./support/server";
+import { serverAndBrowserPerFile } from "./support/lifecycle";
 
 // Every page outside the round workflow, in Swedish and in English, as an analyst (and a viewer for
 // the read-only views and the 403): axe-core's WCAG 2.0/2.1 A and AA rules find nothing, the page
 // logs no console error, <html lang> is the chosen language, and there is an <h1> and a <title>.
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowserPerFile();
 
 function user(part: string): [string, string] {
-  const found = Object.entries(server.passwords).find(([u]) => u.includes(part));
-  if (!found) throw new Error(`no demo user like ${part} in ${Object.keys(server.passwords).join(", ")}`);
+  const found = Object.entries(env.server.passwords).find(([u]) => u.includes(part));
+  if (!found) throw new Error(`no demo user like ${part} in ${Object.keys(env.server.passwords).join(", ")}`);
   return found;
 }
 
 /** A fresh page that records console errors and uncaught exceptions. */
 async function recordingPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
@@ -41,7 +29,7 @@ async function recordingPage(): Promise<{ page: Page; errors: string[] }> {
 
 async function signIn(page: Page, who: string): Promise<void> {
   const [username, password] = user(who);
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${env.server.url}/login`);
   // by field name: the form is in whichever language the cookie chose
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(password);
@@ -51,14 +39,14 @@ async function signIn(page: Page, who: string): Promise<void> {
 }
 
 async function setLanguage(page: Page, to: "sv" | "en"): Promise<void> {
-  await page.goto(`${server.url}/lang?to=${to}&redirectTo=/`);
+  await page.goto(`${env.server.url}/lang?to=${to}&redirectTo=/`);
   await page.waitForLoadState();
   expect(await page.getAttribute("html", "lang")).toBe(to);
 }
 
 /** The first href on `path` matching `pattern`, as a path. */
 async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${env.server.url}${path}`);
   const hrefs = await page
     .locator("main a[href]")
     .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
@@ -117,7 +105,7 @@ async function checkPage(
   status = 200,
 ): Promise<string[]> {
   rec.errors.length = 0;
-  const response = await rec.page.goto(`${server.url}${path}`);
+  const response = await rec.page.goto(`${env.server.url}${path}`);
   await rec.page.locator("h1").first().waitFor();
   // let hydration finish, so that its errors (if any) are recorded
   await rec.page.waitForLoadState("networkidle");
@@ -145,7 +133,7 @@ async function checkAfterSubmit(
   status: number,
 ): Promise<string[]> {
   const { page } = rec;
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${env.server.url}${path}`);
   await page.waitForLoadState("networkidle");
   await fill(page);
   rec.errors.length = 0;
@@ -157,8 +145,8 @@ async function checkAfterSubmit(
 
 describe("the axe helper", () => {
   it("reports a violation with its rule id, target and summary", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/login`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/login`);
     // after hydration, which would drop a node React did not render
     await page.waitForLoadState("networkidle");
     await page.evaluate(() => {
@@ -295,7 +283,7 @@ describe("every page outside the round workflow", () => {
       `/rounds/${DEMO_ROUND_ID}/analysis`,
       `/rounds/${DEMO_ROUND_ID}/record`,
     ]) {
-      await rec.page.goto(`${server.url}${path}`);
+      await rec.page.goto(`${env.server.url}${path}`);
       await rec.page.waitForLoadState("networkidle");
       const over = await rec.page.evaluate(() => {
         const width = document.documentElement.clientWidth;

@@ -1,9 +1,10 @@
 // Helpers of the round browser tests (test/browser/round*.test.ts), kept with the round tests.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 import { axeViolations } from "../../browser/support/axe";
-import { launchBrowser, type Browser } from "../../browser/support/browser";
-import { startServer, type RunningServer } from "../../browser/support/server";
+import type { Browser } from "../../browser/support/browser";
+import { serverAndBrowserPerFile } from "../../browser/support/lifecycle";
+import type { RunningServer } from "../../browser/support/server";
 import { ensureDemoRound, passwordsByRole } from "./round-pages";
 
 export {
@@ -27,16 +28,9 @@ export interface RoundBrowserTests {
  * by role and a browser; after them, both closed. The returned object is filled in by `beforeAll`.
  */
 export function setUpRoundBrowserTests(options: { javaScriptEnabled?: boolean } = {}): RoundBrowserTests {
-  const env = {} as RoundBrowserTests;
-  beforeAll(async () => {
-    env.server = await startServer();
-    await ensureDemoRound(env.server);
+  const env = serverAndBrowserPerFile({ ...options, prepare: ensureDemoRound }) as RoundBrowserTests;
+  beforeAll(() => {
     env.users = passwordsByRole(env.server);
-    env.browser = await launchBrowser(options);
-  });
-  afterAll(async () => {
-    await env.browser?.close();
-    await env.server?.stop();
   });
   return env;
 }
