@@ -23,6 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { byDimension };
 }
 
+/** What an import's "inserted" counts, by its kind (observations, Kolada and OECD BLI: values). */
+const IMPORTED_WHAT: Record<string, "respondents" | "groups" | "segments"> = {
+  survey: "respondents",
+  "kolada-groups": "groups",
+  "scb-population": "segments",
+};
+
 function ImportNotice() {
   const t = useT();
   const [params] = useSearchParams();
@@ -30,16 +37,7 @@ function ImportNotice() {
   if (!dataset || !/^[\w-]{1,40}$/.test(dataset)) return null;
   const skipped = params.get("skipped") === "1";
   const count = (name: string) => String(Math.max(0, Math.trunc(Number(params.get(name)) || 0)));
-  // what an import's "inserted" counts depends on its kind
-  const kind = params.get("kind");
-  const what =
-    kind === "survey"
-      ? "respondents"
-      : kind === "kolada-groups"
-        ? "groups"
-        : kind === "scb-population"
-          ? "segments"
-          : "values";
+  const what = IMPORTED_WHAT[params.get("kind") ?? ""] ?? "values";
   return (
     <p className="notice" role="status">
       {skipped
