@@ -47,33 +47,36 @@ async function round(id: string) {
   return (await loadRound(db, id))!.context;
 }
 
-/** Every state the job passes through, sampled on each turn of the event loop until it settles. */
-async function follow(roundId: string, done: Promise<void>): Promise<AnalysisJob[]> {
-  const seen: AnalysisJob[] = [];
-  let settled = false;
-  void done.then(() => (settled = true));
-  while (!settled) {
-    const job = getAnalysisJob(roundId);
-    if (job && JSON.stringify(job) !== JSON.stringify(seen.at(-1))) seen.push({ ...job });
-    await new Promise((r) => setImmediate(r));
-  }
-  seen.push({ ...getAnalysisJob(roundId)! });
-  return seen;
+/**
+ * A pool that runs on `pool` and records the job's state right after each progress message has
+ * been applied: every state the job passes through, with none lost to messages that arrive in the
+ * same turn of the event loop (sampling the job per turn missed some on a loaded machine).
+ */
+function observingPool(roundId: string, seen: AnalysisJob[]): AnalysisWorkerPool {
+  const observing = Object.create(pool) as AnalysisWorkerPool;
+  observing.run = (task, onProgress) =>
+    pool.run(task, (progress) => {
+      onProgress?.(progress);
+      seen.push({ ...getAnalysisJob(roundId)! });
+    });
+  return observing;
 }
 
 describe("startRoundAnalysis", () => {
   it("goes from running, with the worker's progress per scenario, to done with the stored result", async () => {
     const context = await round("lifecycle-done");
+    const seen: AnalysisJob[] = [];
     const { started, done } = startRoundAnalysis(db, context, actor, {
       locale: "sv",
       draws: 1000,
       seed: SEED,
       now: () => AT,
-      pool,
+      pool: observingPool("lifecycle-done", seen),
     });
     expect(started).toBe(true);
     expect(getAnalysisJob("lifecycle-done")).toMatchObject({ status: "running", phase: "building" });
-    const seen = await follow("lifecycle-done", done);
+    await done;
+    seen.push({ ...getAnalysisJob("lifecycle-done")! });
     const phases = new Set(seen.flatMap((j) => (j.status === "running" ? [`${j.scenario}:${j.phase}`] : [])));
     expect(phases).toContain("equal:impacts");
     expect(phases).toContain("strong-equity:impacts");
