@@ -1,5 +1,8 @@
 import http from "node:http";
 
+/** Signing in over HTTP is shared with the browser tests, which own it. */
+export { signIn } from "../../test/browser/support/http-session";
+
 /** Latency percentiles of a closed-loop HTTP load: `concurrency` workers, each sending its next request when the last answers. */
 export interface LoadReport {
   requests: number;
@@ -68,26 +71,6 @@ export async function closedLoopLoad(options: {
     max_ms: latencies[latencies.length - 1] ?? NaN,
     throughput_rps: (latencies.length / elapsed) * 1000,
   };
-}
-
-/** Sign in through the real form and return the session cookie and the page's CSRF token. */
-export async function signIn(
-  baseUrl: string,
-  username: string,
-  password: string,
-): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
-    body: new URLSearchParams({ username, password, redirectTo: "/" }),
-  });
-  const setCookie = res.headers.get("set-cookie");
-  if (res.status !== 302 || !setCookie) throw new Error(`sign-in as ${username} failed: ${res.status}`);
-  const cookie = setCookie.split(";")[0]!;
-  const page = await (await fetch(`${baseUrl}/`, { headers: { Cookie: cookie } })).text();
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
-  return { cookie, csrf };
 }
 
 /** What Chromium sends; bodies are counted as they arrive, not inflated. */

@@ -2,7 +2,7 @@ import http from "node:http";
 import zlib from "node:zlib";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn } from "../../bench/support/http-load";
+import { signIn } from "./support/http-session";
 import { startServer, type RunningServer } from "./support/server";
 
 // The page cache on the built server (app/utils/page-cache.server.ts): a page served again is the
