@@ -5,6 +5,7 @@ import { listReferenceValues } from "../../db/repositories/reference-repository"
 import type { Locale } from "~/i18n/messages";
 import { dataVersion, DerivedCache } from "./data-version.server";
 import type { getDb } from "./db.server";
+import { areaLabel } from "./group-names";
 import { buildInternationalView } from "./international.server";
 import { buildNationalView } from "./national.server";
 import { buildAreaProfile, buildEquity } from "./profile.server";
@@ -40,7 +41,7 @@ async function buildOverview(db: ReturnType<typeof getDb>, locale: Locale) {
       const p = buildAreaProfile(d, locale);
       return {
         id: area.id,
-        label: area.name,
+        label: areaLabel(area.id, area.name, locale),
         population: d.segments.reduce((a, x) => a + x.population, 0),
         scores: Object.fromEntries(p.dimensions.map((x) => [x.id, x.score])),
         synthetic: area.synthetic === 1,

@@ -1,4 +1,5 @@
 import { toCsv } from "./csv";
+import { areaLabel, groupLabel } from "./group-names";
 import { z } from "zod";
 import { suppressSmallCells } from "../../engine/disclosure";
 import { coverage95 } from "../../engine/measurement/profile";
@@ -305,9 +306,10 @@ export async function findIndicatorDetail(
     observations: rows.map((r) => ({
       ...control(r.value, r.u, r.n),
       areaId: r.area_id,
-      areaName: r.name,
+      areaName: areaLabel(r.area_id, r.name, locale),
       groupCode: r.group_code,
-      groupLabel: r.label,
+      groupLabel:
+        r.group_code !== null && r.label !== null ? groupLabel(r.group_code, r.label, locale) : r.label,
       period: r.period,
       datasetId: r.dataset_id,
     })),

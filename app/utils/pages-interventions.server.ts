@@ -22,6 +22,7 @@ import {
 import type { FieldErrors } from "~/components/pages/form-fields";
 import { verifyCsrf, type CurrentUser } from "~/auth/session.server";
 import { translate, type Locale } from "~/i18n/messages";
+import { findSegmentNames } from "./segment-names.server";
 
 /** Most effect rows one intervention may have (a size limit on the form). */
 export const MAX_EFFECTS = 60;
@@ -54,22 +55,12 @@ export interface FormOptions {
 /** The choices the form offers: segments (latest period), dimensions, other interventions. */
 export async function loadFormOptions(db: Db, locale: Locale): Promise<FormOptions> {
   const [segments, dimensions, interventions] = await Promise.all([
-    db
-      .selectFrom("segments")
-      .innerJoin("areas", "areas.id", "segments.area_id")
-      .innerJoin("population_groups", "population_groups.code", "segments.group_code")
-      .select(["segments.id", "areas.name", "population_groups.label"])
-      .distinct()
-      .orderBy("segments.id")
-      .execute(),
+    findSegmentNames(db, locale),
     db.selectFrom("dimensions").selectAll().orderBy("sort").execute(),
     db.selectFrom("interventions").select(["id", "label", "department"]).orderBy("id").execute(),
   ]);
-  const seen = new Set<string>();
   return {
-    segments: segments
-      .filter((s) => !seen.has(s.id) && seen.add(s.id))
-      .map((s) => ({ id: s.id, label: `${s.name}: ${s.label}` })),
+    segments: segments.map((s) => ({ id: s.id, label: `${s.area}: ${s.group}` })),
     dimensions: dimensions.map((d) => ({ id: d.id, label: locale === "en" ? d.label_en : d.label_sv })),
     interventions: interventions.map((i) => ({ id: i.id, label: i.label })),
     departments: [...new Set(interventions.map((i) => i.department).filter((d): d is string => !!d))].sort(),

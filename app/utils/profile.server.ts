@@ -8,6 +8,7 @@ import {
 } from "../../engine/measurement/profile";
 import { createRandom } from "../../engine/random";
 import type { AreaProfileData, ProfileObservation } from "../../db/repositories/profile-repository";
+import { areaLabel, groupLabel } from "./group-names";
 
 export interface ScoreView {
   value: number;
@@ -124,13 +125,17 @@ export function buildAreaProfile(data: AreaProfileData, locale: "sv" | "en"): Ar
     return {
       id: s.id,
       groupCode: s.groupCode,
-      label: s.groupLabel,
+      label: groupLabel(s.groupCode, s.groupLabel, locale),
       population: s.population,
       scores,
       synthetic: own.some((o) => o.synthetic),
     };
   });
-  return { area: data.area, dimensions, segments };
+  return {
+    area: { ...data.area, name: areaLabel(data.area.id, data.area.name, locale) },
+    dimensions,
+    segments,
+  };
 }
 
 export interface CompositeRow {

@@ -8,6 +8,7 @@ import { findAreaProfileData } from "../../db/repositories/profile-repository";
 import { getRuleSet, getScenario, listRuleSets, listScenarios, scenarioForAnalysis } from "../../scenarios";
 import type { RuleSet, Scenario } from "../../scenarios/schema";
 import type { Db } from "../../db/schema";
+import { areaLabel, groupLabel } from "./group-names";
 import { buildAreaProfile, type ScoreView } from "./profile.server";
 import { ruleTextPairs, type RuleTextPair } from "./rule-text";
 
@@ -20,7 +21,7 @@ export interface ScopeOptions {
 }
 
 /** Areas and population groups offered in the scope form. */
-export async function loadScopeOptions(db: Db): Promise<ScopeOptions> {
+export async function loadScopeOptions(db: Db, locale: "sv" | "en"): Promise<ScopeOptions> {
   // only areas with population segments can be profiled and analysed
   const areas = await db
     .selectFrom("areas")
@@ -31,8 +32,14 @@ export async function loadScopeOptions(db: Db): Promise<ScopeOptions> {
     .execute();
   const groups = await db.selectFrom("population_groups").selectAll().orderBy("code").execute();
   return {
-    areas: areas.map((a) => ({ id: a.id, name: a.name, synthetic: a.synthetic === 1 })),
-    groups: groups.filter((g) => GROUP_CODE.test(g.code)).map((g) => ({ code: g.code, label: g.label })),
+    areas: areas.map((a) => ({
+      id: a.id,
+      name: areaLabel(a.id, a.name, locale),
+      synthetic: a.synthetic === 1,
+    })),
+    groups: groups
+      .filter((g) => GROUP_CODE.test(g.code))
+      .map((g) => ({ code: g.code, label: groupLabel(g.code, g.label, locale) })),
   };
 }
 

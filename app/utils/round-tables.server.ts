@@ -3,6 +3,7 @@ import { z } from "zod";
 import { translate, type Locale } from "~/i18n/messages";
 import type { Db } from "../../db/schema";
 import type { StoredAnalysis } from "./round-analysis.server";
+import { findSegmentNames } from "./segment-names.server";
 
 /** The tables behind the analysis page's charts; each is also a CSV download. */
 export const ANALYSIS_TABLES = [
@@ -48,22 +49,13 @@ export async function loadAnalysisLabels(
   const segIds = input.segments.map((s) => s.id);
   const [dims, segs] = await Promise.all([
     db.selectFrom("dimensions").select(["id", "label_sv", "label_en"]).execute(),
-    segIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom("segments")
-          .innerJoin("areas", "areas.id", "segments.area_id")
-          .innerJoin("population_groups", "population_groups.code", "segments.group_code")
-          .select(["segments.id", "areas.name", "population_groups.label"])
-          .where("segments.id", "in", segIds)
-          .distinct()
-          .execute(),
+    findSegmentNames(db, locale, segIds),
   ]);
   const dimensions: Record<string, string> = {};
   for (const d of input.dimensions) if (d.label) dimensions[d.id] = d.label;
   for (const d of dims) dimensions[d.id] = locale === "en" ? d.label_en : d.label_sv;
   const segments: Record<string, string> = {};
-  for (const s of segs) segments[s.id] = `${s.name}, ${s.label}`;
+  for (const s of segs) segments[s.id] = `${s.area}, ${s.group}`;
   return { dimensions, segments };
 }
 

@@ -70,7 +70,7 @@ export async function buildRoundView(db: Db, round: StoredRound, user: CurrentUs
   }));
   const labelOf = (id: string) => interventions.find((iv) => iv.id === id)?.label ?? id;
 
-  const scopeOptions: ScopeOptions | null = offered.has("scope") ? await loadScopeOptions(db) : null;
+  const scopeOptions: ScopeOptions | null = offered.has("scope") ? await loadScopeOptions(db, locale) : null;
   const profiles: ScopeProfiles | null =
     offered.has("needs") && c.scope ? await loadScopeProfiles(db, c.scope, locale) : null;
   const ruleSets = loadRuleSets().map((r) => ({

@@ -336,22 +336,23 @@ describe("the round page", () => {
   });
 
   it("labels the tornado's inputs with dimension and segment names in the page's language, ids in their own column", async () => {
-    // from db/seed/demo-dimensions.ts and db/import/population-groups.ts (group labels are Swedish only)
+    // from db/seed/demo-dimensions.ts and db/import/population-groups.ts (group labels are stored in
+    // Swedish; the English page names the age bands in English)
     const dims: Record<string, [string, string]> = {
       subjective_wellbeing: ["subjektivt välbefinnande", "subjective well-being"],
       health: ["hälsa", "health"],
     };
-    const groups: Record<string, string> = {
-      age_0_19_f: "0–19 år, kvinnor",
-      age_0_19_m: "0–19 år, män",
-      age_20_44_f: "20–44 år, kvinnor",
-      age_20_44_m: "20–44 år, män",
-      age_45_64_f: "45–64 år, kvinnor",
-      age_45_64_m: "45–64 år, män",
-      age_65_79_f: "65–79 år, kvinnor",
-      age_65_79_m: "65–79 år, män",
-      age_80p_f: "80+ år, kvinnor",
-      age_80p_m: "80+ år, män",
+    const groups: Record<string, [string, string]> = {
+      age_0_19_f: ["0–19 år, kvinnor", "0–19 years, women"],
+      age_0_19_m: ["0–19 år, män", "0–19 years, men"],
+      age_20_44_f: ["20–44 år, kvinnor", "20–44 years, women"],
+      age_20_44_m: ["20–44 år, män", "20–44 years, men"],
+      age_45_64_f: ["45–64 år, kvinnor", "45–64 years, women"],
+      age_45_64_m: ["45–64 år, män", "45–64 years, men"],
+      age_65_79_f: ["65–79 år, kvinnor", "65–79 years, women"],
+      age_65_79_m: ["65–79 år, män", "65–79 years, men"],
+      age_80p_f: ["80+ år, kvinnor", "80+ years, women"],
+      age_80p_m: ["80+ år, män", "80+ years, men"],
     };
     const words = {
       sv: { header: "id,Indata,", weight: "Vikt: ", effect: "Effekt: ", eps: "Ojämlikhetsaversion ε" },
@@ -375,7 +376,7 @@ describe("the round page", () => {
         else if (effect) {
           effects++;
           const dim = dims[effect[2]!]![lang === "sv" ? 0 : 1];
-          expect(label).toBe(`${w.effect}${dim} – Helsingborg, ${groups[effect[1]!]}`);
+          expect(label).toBe(`${w.effect}${dim} – Helsingborg, ${groups[effect[1]!]![lang === "sv" ? 0 : 1]}`);
         } else expect(label).toBe(`${w.weight}${dims[id]![lang === "sv" ? 0 : 1]}`);
       }
       expect(effects).toBeGreaterThan(0);
