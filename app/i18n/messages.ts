@@ -28,6 +28,9 @@ const coreSv = {
   "overview.period": "Period",
   "overview.indicators": "Indikatorer",
   "overview.segment": "Befolkningsgrupp",
+  "overview.district": "Delområde",
+  "overview.indicatorCount": "{count} indikatorer",
+  "overview.indicatorCountOne": "1 indikator",
   "overview.population": "Folkmängd",
   "overview.noData": "Inga uppgifter",
   "overview.synthetic": "syntetiskt",
@@ -40,7 +43,10 @@ const coreSv = {
   "overview.composite": "Sammanvägt index",
   "overview.compositeNote":
     "Sammanvägt index: lika vikter över de {count} dimensioner som alla grupper har värden för ({dims}).",
+  "overview.districtCompositeNote":
+    "Sammanvägt index: lika vikter över de {count} dimensioner som alla delområden har värden för ({dims}).",
   "overview.equityTitle": "Jämlikhet mellan befolkningsgrupper",
+  "overview.districtEquityTitle": "Jämlikhet mellan delområden",
   "overview.districtsTitle": "Delområden (syntetiska)",
   "overview.districtsNote":
     "Delområdena är påhittade för demonstration: deras folkmängd summerar till Helsingborgs verkliga, men deras värden är syntetiska.",
@@ -154,6 +160,9 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "overview.period": "Period",
   "overview.indicators": "Indicators",
   "overview.segment": "Population group",
+  "overview.district": "District",
+  "overview.indicatorCount": "{count} indicators",
+  "overview.indicatorCountOne": "1 indicator",
   "overview.population": "Population",
   "overview.noData": "No data",
   "overview.synthetic": "synthetic",
@@ -165,7 +174,10 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "overview.composite": "Composite index",
   "overview.compositeNote":
     "Composite index: equal weights over the {count} dimensions every group has values for ({dims}).",
+  "overview.districtCompositeNote":
+    "Composite index: equal weights over the {count} dimensions every district has values for ({dims}).",
   "overview.equityTitle": "Equality between population groups",
+  "overview.districtEquityTitle": "Equality between districts",
   "overview.districtsTitle": "Districts (synthetic)",
   "overview.districtsNote":
     "The districts are invented for demonstration: their populations add up to Helsingborg's real population, but their values are synthetic.",

@@ -23,6 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return overviewData(db, locale);
 }
 
+/**
+ * The "synthetic" tag after a row's name, unless the name already says so (the seeded districts are
+ * called "Delområde A (syntetiskt)"): the word once is enough.
+ */
+function SyntheticTag({ label, synthetic }: { label: string; synthetic: boolean }) {
+  const t = useT();
+  const word = t("overview.synthetic");
+  if (!synthetic || label.toLowerCase().includes(word.toLowerCase())) return null;
+  return <span className="tag"> {word}</span>;
+}
+
 /** The CSV download of one overview table (the chart-free alternative for every figure shown). */
 function CsvLink({ table }: { table: string }) {
   const t = useT();
@@ -75,7 +86,10 @@ function EquitySection({
   const t = useT();
   const locale = useLocale();
   if (equity.rows.length < 2) return null;
-  const f = (x: number, d = 3) => formatNumber(locale, x, d);
+  const districts = id === "districts";
+  // four decimals: the Atkinson and Theil indices between groups are a few thousandths, with
+  // standard uncertainties below one thousandth that three decimals would print as 0,000
+  const f = (x: number) => formatNumber(locale, x, 4);
   const ineq = equity.inequality;
   const measures = ineq
     ? [
@@ -94,7 +108,7 @@ function EquitySection({
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="note">
-        {t("overview.compositeNote", {
+        {t(districts ? "overview.districtCompositeNote" : "overview.compositeNote", {
           count: equity.dimensions.length,
           dims: equity.dimensions.map(labelFor).join(", "),
         })}
@@ -104,7 +118,7 @@ function EquitySection({
           <caption id={`${id}-composites-caption`}>{t("overview.composite")}</caption>
           <TableHead
             columns={[
-              { key: "overview.segment" },
+              { key: districts ? "overview.district" : "overview.segment" },
               { key: "overview.population", num: true },
               { key: "overview.score", num: true },
               { key: "overview.u", num: true },
@@ -116,7 +130,7 @@ function EquitySection({
               <tr key={r.id} data-row={r.id}>
                 <th scope="row">
                   {r.label}
-                  {r.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+                  <SyntheticTag label={r.label} synthetic={r.synthetic} />
                 </th>
                 <td className="num">{r.population.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}</td>
                 <ScoreCells score={r.composite} />
@@ -124,7 +138,7 @@ function EquitySection({
             ))}
           </tbody>
         </table>
-        <CsvLink table={id === "districts" ? "district-composites" : "group-composites"} />
+        <CsvLink table={districts ? "district-composites" : "group-composites"} />
       </div>
       {equity.gap ? (
         <p>
@@ -141,7 +155,9 @@ function EquitySection({
       {ineq ? (
         <div className="table-scroll" role="group" aria-labelledby={`${id}-inequality-caption`} tabIndex={0}>
           <table id={`${id}-inequality`}>
-            <caption id={`${id}-inequality-caption`}>{t("overview.equityTitle")}</caption>
+            <caption id={`${id}-inequality-caption`}>
+              {t(districts ? "overview.districtEquityTitle" : "overview.equityTitle")}
+            </caption>
             <TableHead
               columns={[
                 { key: "overview.measure" },
@@ -157,16 +173,18 @@ function EquitySection({
                   <th scope="row">{m.label}</th>
                   <td className="num">{f(m.s.estimate)}</td>
                   <td className="num">{f(m.s.u)}</td>
-                  <td className="num">{formatInterval(locale, m.s.interval[0], m.s.interval[1], 3)}</td>
+                  <td className="num">{formatInterval(locale, m.s.interval[0], m.s.interval[1], 4)}</td>
                   <td className="num">{f(m.stated)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {id === "districts" ? null : <CsvLink table="inequality" />}
+          <CsvLink table={districts ? "district-inequality" : "inequality"} />
         </div>
       ) : null}
-      <p className="note">{t("overview.mcNote", { draws: equity.draws, seed: equity.seed })}</p>
+      <p className="note">
+        {t("overview.mcNote", { draws: formatNumber(locale, equity.draws, 0), seed: equity.seed })}
+      </p>
     </section>
   );
 }
@@ -397,7 +415,9 @@ export default function Overview() {
                 <td>
                   <details>
                     <summary>
-                      {d.indicators.length} {t("overview.indicators").toLowerCase()}
+                      {d.indicators.length === 1
+                        ? t("overview.indicatorCountOne")
+                        : t("overview.indicatorCount", { count: d.indicators.length })}
                     </summary>
                     <ul className="indicator-list">
                       {d.indicators.map((i) => (
@@ -444,7 +464,7 @@ export default function Overview() {
                 <tr key={s.id} data-segment={s.id}>
                   <th scope="row">
                     {s.label}
-                    {s.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+                    <SyntheticTag label={s.label} synthetic={s.synthetic} />
                   </th>
                   <td className="num">{s.population.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}</td>
                   {profile.dimensions

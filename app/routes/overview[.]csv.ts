@@ -12,6 +12,7 @@ const TableSchema = z.enum([
   "group-composites",
   "district-composites",
   "inequality",
+  "district-inequality",
   "national",
   "international",
 ]);
@@ -53,23 +54,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ]);
       break;
     }
-    case "inequality": {
-      const ineq = o.segmentEquity?.inequality;
+    case "inequality":
+    case "district-inequality": {
+      const eq = table.data === "inequality" ? o.segmentEquity : o.districtEquity;
+      const ineq = eq?.inequality;
       header = ["measure", "estimate", "u", "ci95_lo", "ci95_hi", "from_stated_values", "draws", "seed"];
       const m = (
         name: string,
         s: { estimate: number; u: number; interval: [number, number] },
         stated: number,
-      ): Row => [
-        name,
-        s.estimate,
-        s.u,
-        s.interval[0],
-        s.interval[1],
-        stated,
-        o.segmentEquity!.draws,
-        o.segmentEquity!.seed,
-      ];
+      ): Row => [name, s.estimate, s.u, s.interval[0], s.interval[1], stated, eq!.draws, eq!.seed];
       rows = ineq
         ? [
             m("gini", ineq.gini, ineq.pointEstimates.gini),

@@ -102,6 +102,47 @@ describe("the overview page", () => {
     await page.close();
   });
 
+  it("names groups and districts in English on the English page; the district tables say districts and each has its CSV", async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.url}/lang?to=en&redirectTo=/`);
+    await page.getByRole("heading", { level: 1, name: /Quality of life in/ }).waitFor();
+    // stored as "20–44 år, kvinnor" and "Delområde A (syntetiskt)" (db/import/population-groups.ts, the seed)
+    await expect(page.locator('tr[data-segment="1283:age_20_44_f"] th').textContent()).resolves.toBe(
+      "20–44 years, women",
+    );
+    await expect(page.locator('#districts-composites tr[data-row="1283-S1"] th').textContent()).resolves.toBe(
+      "District A (synthetic)",
+    );
+    await expect(page.locator("#districts-composites thead th").first().textContent()).resolves.toBe(
+      "District",
+    );
+    await expect(page.locator("#districts-inequality-caption").textContent()).resolves.toBe(
+      "Equality between districts",
+    );
+    const body = (await page.locator("main").textContent())!;
+    expect(body).not.toMatch(/ år, |kvinnor|Delområde/);
+    // the district inequality table's CSV carries the Gini shown on the page (four decimals there)
+    const link = page.locator(
+      'section[aria-labelledby="districts-title"] a[href="/overview.csv?table=district-inequality"]',
+    );
+    expect(await link.count()).toBe(1);
+    const csv = await (
+      await page.request.get(`${env.server.url}/overview.csv?table=district-inequality`)
+    ).text();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe("measure,estimate,u,ci95_lo,ci95_hi,from_stated_values,draws,seed");
+    const gini = Number(lines.find((l) => l.startsWith("gini,"))!.split(",")[1]);
+    const shown = await page
+      .locator("#districts-inequality tbody tr")
+      .first()
+      .locator("td")
+      .first()
+      .textContent();
+    expect(shown).toBe(gini.toFixed(4));
+    await page.goto(`${env.server.url}/lang?to=sv&redirectTo=/`);
+    await page.close();
+  });
+
   it("switches to English and back", async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.server.url}/`);
