@@ -138,5 +138,36 @@ export async function bench(): Promise<BenchResult[]> {
   out.unshift(
     result(`GET / p95 at ${CONCURRENCY} concurrent users, page cache off (each page rendered)`, rendered),
   );
+  const pgUrl = process.env.LIVSVAL_BENCH_PG_URL;
+  if (pgUrl) out.push(...(await postgresFigures(pgUrl)));
   return out;
+}
+
+/**
+ * `/` on PostgreSQL (LIVSVAL_BENCH_PG_URL, an empty database the bench seeds), with the page cache
+ * and without, side by side: the page cache's version there is a snapshot read on every request.
+ */
+async function postgresFigures(url: string): Promise<BenchResult[]> {
+  const cached = await startServer({ DATABASE_URL: url });
+  const passwords = cached.passwords;
+  let withCache: LoadReport;
+  try {
+    withCache = await measure(cached, await sessions(cached), "/");
+  } finally {
+    await cached.stop();
+  }
+  // the database is seeded now, so setup prints no passwords: sign in with the first run's
+  const uncached = await startServer({ DATABASE_URL: url, LIVSVAL_PAGE_CACHE_MB: "0" });
+  let rendered: LoadReport;
+  try {
+    rendered = await measure(uncached, await sessions({ ...uncached, passwords }), "/");
+  } finally {
+    await uncached.stop();
+  }
+  return [
+    result(`GET / p95 at ${CONCURRENCY} concurrent users on PostgreSQL, page cache off`, rendered),
+    result(`GET / p95 at ${CONCURRENCY} concurrent users on PostgreSQL, page cache on`, withCache, {
+      p95_ratio_uncached_to_cached: +(rendered.p95_ms / withCache.p95_ms).toFixed(1),
+    }),
+  ];
 }

@@ -1,20 +1,22 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { openCommitCounter, type CommitCounter } from "../../db/commit-counter";
+import { isPostgresUrl } from "../../db/connection";
+import { openPgCommitVersion } from "../../db/pg-commit-version";
 
 /**
  * A cache of rendered pages. A page document is a function of its URL, the request's cookies (the
  * session, hence the user, role and CSRF token; the language) and the stored data — nothing else for
  * the routes listed in {@link CACHEABLE_ROUTES}. So a rendered document is kept under (URL, Cookie
  * header) and served again, byte for byte except for the CSP nonce, until any connection commits a
- * write to the database (the commit counter moves: an import, a saved scenario, a round event, a
- * sign-in or sign-out anywhere, a CLI in another process), an in-memory state a page shows changes
+ * write to the database (SQLite's commit counter or PostgreSQL's snapshot moves: an import, a saved
+ * scenario, a round event, a sign-in or sign-out anywhere, a CLI in another process), an in-memory state a page shows changes
  * ({@link notePageStateChanged}), or the session behind the cookie expires.
  *
  * Only GET documents with status 200 and without Set-Cookie whose
  * every matched route is listed are stored; the entry server marks them with {@link PAGE_CACHE_HEADER}
- * (never sent to the browser). Off where no commit counter exists (PostgreSQL, in-memory SQLite) or
- * when LIVSVAL_PAGE_CACHE_MB is 0.
+ * (never sent to the browser). Off for in-memory SQLite (no commit counter) and when
+ * LIVSVAL_PAGE_CACHE_MB is 0.
  */
 
 /** Internal response header: the epoch millisecond until which the document may be served again. */
@@ -291,13 +293,24 @@ type Res = ServerResponse & { locals: Record<string, unknown> };
  */
 export function pageCacheMiddleware(options: {
   cache: PageCache;
-  version: () => string | null;
+  /**
+   * The data version now, read before the page is rendered (null: don't cache this request). It may
+   * be a promise (PostgreSQL); it must then be read after the request arrived, never reused from
+   * an earlier read.
+   */
+  version: () => string | null | Promise<string | null>;
   now?: () => number;
 }): (req: Req, res: Res, next: Next) => void {
   const now = options.now ?? Date.now;
   return (req, res, next) => {
     if (req.method !== "GET") return next();
     const version = options.version();
+    if (version instanceof Promise) {
+      version.then((v) => serve(req, res, next, v), next);
+    } else serve(req, res, next, version);
+  };
+
+  function serve(req: Req, res: Res, next: Next, version: string | null): void {
     if (version === null) return next();
     const key = pageKey(req.originalUrl ?? req.url ?? "/", req.headers.cookie);
     const nonce = typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : "";
@@ -315,7 +328,7 @@ export function pageCacheMiddleware(options: {
       options.cache.set(key, { status, headers, parts, deflated, version, expiresAt: until, bytes });
     });
     next();
-  };
+  }
 }
 
 /**
@@ -363,19 +376,33 @@ function collect(chunks: Buffer[], chunk: unknown, encoding: unknown): void {
   else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
 }
 
-let counter: CommitCounter | null | undefined;
+let version: (() => string | null | Promise<string | null>) | null | undefined;
 
 /**
- * The app's page-cache middleware for the SQLite database at `databaseUrl`, or null when page
- * caching is off (no commit counter for the database, or `maxMb` 0).
+ * What the app's pages are versioned by, opened once per process: SQLite's commit counter, or
+ * PostgreSQL's snapshot ({@link openPgCommitVersion}); each with the in-memory epoch. Null when
+ * there is none (in-memory SQLite, or a file not created yet).
+ */
+function appPageVersion(databaseUrl: string | undefined): typeof version {
+  if (databaseUrl && isPostgresUrl(databaseUrl.trim())) {
+    const snapshot = openPgCommitVersion(databaseUrl.trim());
+    return async () => {
+      const at = epoch;
+      const v = await snapshot.read();
+      return v === null ? null : `${v}:${at}`;
+    };
+  }
+  const counter = openCommitCounter(databaseUrl);
+  return counter ? () => pageStateVersion(counter) : null;
+}
+
+/**
+ * The app's page-cache middleware for the database at `databaseUrl`, or null when page caching is
+ * off (no commit version for the database, or `maxMb` 0).
  */
 export function createAppPageCache(databaseUrl: string | undefined, maxMb: number) {
   if (maxMb <= 0) return null;
-  counter ??= openCommitCounter(databaseUrl);
-  if (!counter) return null;
-  const watched = counter;
-  return pageCacheMiddleware({
-    cache: new PageCache(maxMb * 1024 * 1024),
-    version: () => pageStateVersion(watched),
-  });
+  if (version === undefined) version = appPageVersion(databaseUrl);
+  if (!version) return null;
+  return pageCacheMiddleware({ cache: new PageCache(maxMb * 1024 * 1024), version });
 }

@@ -185,9 +185,18 @@ interface Behaviour {
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-async function start(behaviour: Behaviour, state: { version: string | null; now: number }) {
+async function start(
+  behaviour: Behaviour,
+  state: { version: string | null; now: number; async?: "resolve" | "reject" },
+) {
   const cache = new PageCache(1 << 20);
-  const middleware = pageCacheMiddleware({ cache, version: () => state.version, now: () => state.now });
+  const version = () =>
+    state.async === undefined
+      ? state.version
+      : state.async === "resolve"
+        ? new Promise<string | null>((resolve) => setImmediate(() => resolve(state.version)))
+        : Promise.reject(new Error("unreachable"));
+  const middleware = pageCacheMiddleware({ cache, version, now: () => state.now });
   let renders = 0;
   let nonces = 0;
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -294,6 +303,24 @@ describe("pageCacheMiddleware", () => {
     await app.get("/a");
     await app.get("/a");
     expect(app.renders()).toBe(2);
+  });
+
+  it("does the same with a version read asynchronously (PostgreSQL), and renders when the read fails", async () => {
+    const state: { version: string | null; now: number; async: "resolve" | "reject" } = {
+      version: "v1",
+      now: 0,
+      async: "resolve",
+    };
+    const app = await start({ mark: true }, state);
+    expect((await app.get("/a")).body).toBe('<p>/a s=a render 1 ö</p><script nonce="n1+/=">x</script>');
+    expect((await app.get("/a")).body).toBe('<p>/a s=a render 1 ö</p><script nonce="n2+/=">x</script>');
+    state.version = "v2";
+    expect((await app.get("/a")).body).toContain("render 2");
+    state.version = null;
+    expect((await app.get("/a")).body).toContain("render 3");
+    state.async = "reject";
+    expect((await app.get("/a")).body).toContain("render 4");
+    expect(app.cache.size).toBe(1);
   });
 
   it("keys on the URL and the whole Cookie header", () => {
