@@ -1,9 +1,9 @@
 import { analyse } from "../../engine/decision/analyse";
+import { commandUsage } from "../command-usage";
 import { EngineInputError } from "../../engine/errors";
 import { CliInputError, readInputFile, type Command, parseCommandArgs } from "../cli";
 
-const usage =
-  "usage: livsval analyse <analysis.json> [--draws N] [--seed S] [--no-confidence] [--sensitivity]";
+const usage = commandUsage("analyse");
 
 function integerFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

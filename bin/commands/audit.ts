@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
+import { commandUsage } from "../command-usage";
 import { CliInputError, type Command, parseCommandArgs } from "../cli";
 import { DEFAULT_DATABASE_PATH, createDb, isPostgresUrl } from "../../db/connection";
 import { listAuditEvents, verifyAuditChain, type AuditProblem } from "../../db/repositories/audit-repository";
 
-const usage = "usage: livsval audit verify [--database URL] [--anchor-seq N --anchor-hash HEX]";
+const usage = commandUsage("audit");
 
 export interface AuditVerifyResult {
   ok: boolean;

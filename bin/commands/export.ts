@@ -1,10 +1,11 @@
 import { CliInputError, type Command, parseCommandArgs } from "../cli";
+import { commandUsage } from "../command-usage";
 import { openMigratedDb } from "../../db/import/open-database";
 import { OBSERVATION_COLUMNS } from "../../db/import/import-observations";
 import { findObservations } from "../../db/repositories/observation-repository";
 import { suppressSmallCells } from "../../engine/disclosure";
 
-const usage = "usage: livsval export --kind observations [--area ID] [--format json|csv] [--database URL]";
+const usage = commandUsage("export");
 
 /** A CSV cell: quoted when it holds a comma, quote or line break (RFC 4180). */
 function csvCell(v: string | number | null): string {

@@ -1,4 +1,5 @@
 import { CliInputError, type Command, parseCommandArgs } from "../cli";
+import { commandUsage } from "../command-usage";
 import { importKolada } from "../../db/import/import-kolada";
 import { importKoladaGroups } from "../../db/import/import-kolada-groups";
 import { importObservations } from "../../db/import/import-observations";
@@ -13,12 +14,7 @@ import {
 import { openMigratedDb } from "../../db/import/open-database";
 import { IMPORT_KINDS, type ImportKind, type ImportOptions } from "../../db/import/run-import";
 
-const usage =
-  "usage: livsval import <file> --kind observations|survey|kolada|kolada-groups|oecd-bli|scb-population [--database URL] " +
-  "[--max-bytes N] [--source TEXT] [--licence TEXT] [--retrieved YYYY-MM-DD] [--synthetic] [--note TEXT] [--user ID] " +
-  "kolada: [--indicator ID] [--assumed-relative-u R]; oecd-bli: [--location LOC=AREA,…] [--period YYYY] " +
-  "[--assumed-relative-u R]; survey: --instrument ID [--label TEXT] [--id COL] [--weight COL] [--strata COL] " +
-  "[--cluster COL] [--area COL] [--group COL] [--items A,B,…] [--scale-min N] [--scale-max N]";
+const usage = commandUsage("import");
 
 /** The flag each survey option comes from, for messages. */
 const SURVEY_FLAGS = {

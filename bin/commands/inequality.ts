@@ -4,11 +4,11 @@ import {
   type DisclosureControlled,
 } from "../../engine/disclosure";
 import { atkinson, gini, shareBelow, theil, theilDecomposition } from "../../engine/equity";
-import { CliInputError, columnIndex, type Command, type CsvTable } from "../cli";
-import { labels, optionalNumbers, parseFlags, readDataFile, readThreshold, readWeights } from "./survey";
+import { CliInputError, columnIndex, parseCommandArgs, type Command, type CsvTable } from "../cli";
+import { commandUsage } from "../command-usage";
+import { labels, optionalNumbers, readDataFile, readThreshold, readWeights } from "./survey";
 
-const usage =
-  "usage: livsval inequality <data.csv> --value COL [--weight COL] [--epsilon 0.5,1,2] [--below X] [--by COL] [--min-n N]";
+const usage = commandUsage("inequality");
 
 interface InequalitySummary {
   n: number;
@@ -78,7 +78,7 @@ function checkValues(table: CsvTable, name: string, values: (number | null)[], p
  * complementary group when one alone would be suppressed (the overall mean would reveal it).
  */
 export const run: Command = async (argv): Promise<InequalityResult> => {
-  const { values: flags, positionals } = parseFlags(
+  const { values: flags, positionals } = parseCommandArgs(
     argv,
     {
       value: { type: "string" },

@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
+import { commandUsage } from "../command-usage";
 import { z, ZodError } from "zod";
 import { EngineInputError } from "../../engine/errors";
 import { createRandom, DistSchema } from "../../engine/random";
 import { EXPRESSION_FUNCTIONS, MAX_EXPRESSION_LENGTH, propagateExpression } from "../../engine/uncertainty";
-import { CliInputError, describeInputError, readInputFile, type Command } from "../cli";
+import { CliInputError, describeInputError, parseCommandArgs, readInputFile, type Command } from "../cli";
 
 /** Most draws a model may ask for (memory: 8 bytes each, plus a sorted copy). */
 export const MAX_DRAWS = 10_000_000;
@@ -54,7 +54,7 @@ export const PropagateModelSchema = z.strictObject({
 });
 export type PropagateModel = z.infer<typeof PropagateModelSchema>;
 
-const usage = "usage: livsval propagate <model.json>";
+const usage = commandUsage("propagate");
 
 /**
  * `livsval propagate <model.json>`: propagate input distributions through an expression by
@@ -66,12 +66,7 @@ const usage = "usage: livsval propagate <model.json>";
  * `adaptive` {batches, tolerance, converged}).
  */
 export const run: Command = async (argv) => {
-  let positionals: string[];
-  try {
-    ({ positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true }));
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}; ${usage}`);
-  }
+  const { positionals } = parseCommandArgs(argv, {}, usage);
   if (positionals.length !== 1) throw new CliInputError(usage);
   const path = positionals[0]!;
   const text = await readInputFile(path, 1024 * 1024);

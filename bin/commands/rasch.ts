@@ -1,9 +1,9 @@
 import { MAX_CATEGORY, raschAnalysis, type RaschAnalysis } from "../../engine/measurement/rasch";
-import { CliInputError, columnIndex, numericCell, type Command } from "../cli";
-import { parseFlags, readDataFile } from "./survey";
+import { commandUsage } from "../command-usage";
+import { CliInputError, columnIndex, numericCell, parseCommandArgs, type Command } from "../cli";
+import { readDataFile } from "./survey";
 
-const usage =
-  "usage: livsval rasch <responses.csv> [--model rasch|pcm] [--id COL] [--identification mean-location|erm] [--collapse]";
+const usage = commandUsage("rasch");
 
 /** The `rasch` command's output: DESIGN §7 (items, persons, fit, reliability) and the 0–100 transform. */
 export type RaschResult = RaschAnalysis & { source: { file: string; persons: number; items: number } };
@@ -21,7 +21,7 @@ export type RaschResult = RaschAnalysis & { source: { file: string; persons: num
  * the highest to 100 (`transform` in the output states the line); SEs scale by the same factor.
  */
 export const run: Command = async (argv): Promise<RaschResult> => {
-  const { values: flags, positionals } = parseFlags(
+  const { values: flags, positionals } = parseCommandArgs(
     argv,
     {
       model: { type: "string", default: "pcm" },

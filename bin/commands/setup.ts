@@ -1,4 +1,5 @@
 import { seedDemoUsers } from "../../app/auth/demo-users.server";
+import { commandUsage } from "../command-usage";
 import { CliInputError, type Command, parseCommandArgs } from "../cli";
 import { openMigratedDb } from "../../db/import/open-database";
 import type { Db } from "../../db/schema";
@@ -7,7 +8,7 @@ import { seedInternationalReferences } from "../../db/seed/international";
 import { DEFAULT_DATA_DIR } from "../../db/seed/read-data";
 import { seedDemo } from "../../db/seed/seed-demo";
 
-const usage = "usage: livsval setup [--database URL] [--no-seed]";
+const usage = commandUsage("setup");
 
 /** True when no demo or imported content is stored yet (no dimension and no dataset). */
 async function isEmpty(db: Db): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { commandUsage } from "../command-usage";
 import { DEFAULT_DISCLOSURE_THRESHOLD, suppressComplementary } from "../../engine/disclosure";
 import { EngineInputError } from "../../engine/errors";
 import {
@@ -8,24 +8,17 @@ import {
   type LonelyPsu,
   type ShownSurveyEstimate,
 } from "../../engine/measurement/survey";
-import { CliInputError, columnIndex, numericCell, readCsv, type Command, type CsvTable } from "../cli";
+import {
+  CliInputError,
+  columnIndex,
+  numericCell,
+  parseCommandArgs,
+  readCsv,
+  type Command,
+  type CsvTable,
+} from "../cli";
 
-const usage =
-  "usage: livsval survey <data.csv> --value COL [--weight COL | --prob COL] [--strata COL] [--cluster COL] " +
-  `[--by COL] [--lonely-psu ${LONELY_PSU_OPTIONS.join("|")}] [--min-n N]`;
-
-/** Parse a command's flags strictly, turning node's message into a CliInputError with the usage. */
-export function parseFlags<O extends NonNullable<Parameters<typeof parseArgs>[0]>["options"]>(
-  argv: string[],
-  options: O,
-  usageText: string,
-) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliInputError(`${(e as Error).message}; ${usageText}`);
-  }
-}
+const usage = commandUsage("survey");
 
 /** The one data file of a command, read and checked to have rows. */
 export async function readDataFile(positionals: string[], usageText: string): Promise<CsvTable> {
@@ -99,7 +92,7 @@ export function readThreshold(raw: string | undefined): number {
  * Prints [{group, estimate, se, n, suppressed?, reason?}].
  */
 export const run: Command = async (argv): Promise<ShownSurveyEstimate[]> => {
-  const { values: flags, positionals } = parseFlags(
+  const { values: flags, positionals } = parseCommandArgs(
     argv,
     {
       value: { type: "string" },
