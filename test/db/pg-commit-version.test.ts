@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { testPgUrl, whyNoPostgres } from "./test-postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { batchedReads, openPgCommitVersion, type AsyncCommitVersion } from "../../db/pg-commit-version";
 
@@ -66,41 +67,27 @@ describe("openPgCommitVersion without a server", () => {
   });
 });
 
-const url = process.env.LIVSVAL_TEST_PG_URL;
-
-async function answers(connectionString: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const whyNot = url ? await answers(url) : "LIVSVAL_TEST_PG_URL is not set";
-if (whyNot !== null) {
-  process.stderr.write(`test/db/pg-commit-version.test.ts: skipped PostgreSQL tests: ${whyNot}\n`);
-}
+const url = testPgUrl;
+const whyNot = await whyNoPostgres("test/db/pg-commit-version.test.ts");
 
 describe.skipIf(whyNot !== null)("openPgCommitVersion on PostgreSQL", () => {
-  const table = `livsval_version_${randomBytes(4).toString("hex")}`;
+  // in a schema of its own: the other PostgreSQL test counts the tables it can see
+  const schema = `livsval_version_${randomBytes(4).toString("hex")}`;
+  const table = `${schema}.t`;
   let writer: pg.Client;
   let version: AsyncCommitVersion;
 
   beforeAll(async () => {
     writer = new pg.Client({ connectionString: url });
     await writer.connect();
+    await writer.query(`create schema ${schema}`);
     await writer.query(`create table ${table} (x int)`);
     version = openPgCommitVersion(url!);
   });
 
   afterAll(async () => {
     await version?.close();
-    await writer?.query(`drop table if exists ${table}`);
+    await writer?.query(`drop schema if exists ${schema} cascade`);
     await writer?.end();
   });
 

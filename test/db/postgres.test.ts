@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
+import { testPgUrl, whyNoPostgres } from "./test-postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/connection";
 import { migrateDown, migrateToLatest, migrations } from "../../db/migrate";
@@ -27,25 +28,8 @@ import { seedBasics } from "./fresh-db";
 // Runs against a real PostgreSQL when LIVSVAL_TEST_PG_URL names a server that answers
 // (e.g. `export LIVSVAL_TEST_PG_URL="$(sh .ci/start-postgres.sh | tail -n 1)"`); skipped otherwise.
 // Each run works in a fresh schema of its own, dropped at the end.
-const url = process.env.LIVSVAL_TEST_PG_URL;
-
-async function answers(connectionString: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const whyNot = url ? await answers(url) : "LIVSVAL_TEST_PG_URL is not set";
-if (whyNot !== null) {
-  process.stderr.write(`test/db/postgres.test.ts: skipped PostgreSQL tests: ${whyNot}\n`);
-}
+const url = testPgUrl;
+const whyNot = await whyNoPostgres("test/db/postgres.test.ts");
 
 describe.skipIf(whyNot !== null)("the database layer on PostgreSQL", () => {
   const schema = `livsval_test_${randomBytes(4).toString("hex")}`;
@@ -69,7 +53,7 @@ describe.skipIf(whyNot !== null)("the database layer on PostgreSQL", () => {
 
   it("migrates up into an empty schema", async () => {
     const tables = await db.introspection.getTables();
-    expect(tables.filter((t) => !t.name.startsWith("kysely_")).length).toBe(22);
+    expect(tables.filter((t) => t.schema === schema && !t.name.startsWith("kysely_")).length).toBe(22);
   });
 
   it("round-trips observations through the chunked insert, rolling back a failing batch", async () => {
@@ -137,7 +121,8 @@ describe.skipIf(whyNot !== null)("the database layer on PostgreSQL", () => {
   it("migrates all the way down, leaving no table", async () => {
     await migrateDown(db, { all: true, log: () => {}, schema });
     const tables = await db.introspection.getTables();
-    expect(tables.filter((t) => !t.name.startsWith("kysely_"))).toEqual([]);
+    // only this run's schema: other tests may have tables of their own on the same server
+    expect(tables.filter((t) => t.schema === schema && !t.name.startsWith("kysely_"))).toEqual([]);
     expect(Object.keys(migrations).length).toBe(6);
   });
 });
