@@ -33,6 +33,8 @@ psql_postgres() {
 if [ "$(psql_postgres "select 1 from pg_roles where rolname = '$ROLE'")" != "1" ]; then
   psql_postgres "create role $ROLE login password '$PASSWORD'" >&2
 fi
+# CREATEDB: the page-cache test on PostgreSQL starts the server on a database of its own
+psql_postgres "alter role $ROLE createdb" >&2
 if [ "$(psql_postgres "select 1 from pg_database where datname = '$DBNAME'")" != "1" ]; then
   psql_postgres "create database $DBNAME owner $ROLE" >&2
 fi
