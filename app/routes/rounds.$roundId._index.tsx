@@ -169,7 +169,12 @@ export default function RoundPage() {
         {has("followup") ? <FollowupStep {...props} /> : null}
       </section>
       {view.followupRows ? <FollowupTable rows={view.followupRows} /> : null}
-      <RoundSummary context={context} labelOf={labelOf} nameOf={(id) => view.userNames[id] ?? id} />
+      <RoundSummary
+        context={context}
+        labelOf={labelOf}
+        nameOf={(id) => view.userNames[id] ?? id}
+        areaNames={view.areaNames}
+      />
       <AuditTrail audit={view.audit} />
     </>
   );

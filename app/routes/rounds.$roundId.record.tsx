@@ -3,19 +3,19 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CsrfField } from "~/auth/csrf-field";
 import { requirePermission, verifyCsrf } from "~/auth/session.server";
 import { StoredText } from "~/components/pages/stored-text";
-import { AuditTrail } from "~/components/round/round-summary";
+import { AuditTrail, scopeSummary } from "~/components/round/round-summary";
 import { getLocale } from "~/i18n/locale.server";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { loadRoundAnalysis, reproduceAnalysis } from "~/utils/round-analysis.server";
-import { roundRulePairs } from "~/utils/round-data.server";
+import { loadAreaNames, roundRulePairs } from "~/utils/round-data.server";
 import { buildDecisionRecord } from "~/utils/round-record.server";
 import { requireRound } from "~/utils/rounds.server";
 import { localizeRuleLine } from "~/utils/rule-text";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Livsval – beslutsunderlag – ${d.round.title}` : "Livsval" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: d ? metaTitle(matches, "record.title", { title: d.round.title }) : "Livsval" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   return {
     ...rec,
+    areaNames: await loadAreaNames(db, rec.scope?.areas ?? [], locale),
     exclusions: rec.exclusions.map((x) => ({ ...x, reason: localizeRuleLine(x.reason, pairs, locale) })),
   };
 }
@@ -114,15 +115,7 @@ export default function RecordPage() {
       {rec.scope ? (
         <section aria-labelledby="scope-title">
           <h2 id="scope-title">{t("record.scope")}</h2>
-          <p>
-            {t("scope.summary", {
-              areas: rec.scope.areas.join(", "),
-              groups: rec.scope.groups.length,
-              from: rec.scope.period.from,
-              to: rec.scope.period.to,
-              budget: formatNumber(locale, rec.scope.budget, 0),
-            })}
-          </p>
+          <p>{scopeSummary(t, locale, rec.scope, rec.areaNames)}</p>
           {rec.needsReview ? (
             <p>
               {t("needs.reviewedSummary", {
@@ -153,30 +146,32 @@ export default function RecordPage() {
       {rec.analysis ? (
         <section aria-labelledby="rank-title">
           <h2 id="rank-title">{t("analysis.ranking")}</h2>
-          <table id="record-ranking">
-            <thead>
-              <tr>
-                <th scope="col">{t("analysis.rank")}</th>
-                <th scope="col">{t("analysis.candidate")}</th>
-                <th scope="col">{t("analysis.impact")}</th>
-                <th scope="col">{t("analysis.interval")}</th>
-                <th scope="col">{t("analysis.cost")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rec.analysis.ranking.map((x) => (
-                <tr key={x.id}>
-                  <td className="num">{x.rank}</td>
-                  <th scope="row">{x.label}</th>
-                  <td className="num">{formatNumber(locale, x.impact.mean, 4)}</td>
-                  <td className="num">
-                    {formatInterval(locale, x.impact.interval[0], x.impact.interval[1], 4)}
-                  </td>
-                  <td className="num">{formatNumber(locale, x.expectedCost, 0)}</td>
+          <div className="table-scroll" role="group" aria-labelledby="rank-title" tabIndex={0}>
+            <table id="record-ranking">
+              <thead>
+                <tr>
+                  <th scope="col">{t("analysis.rank")}</th>
+                  <th scope="col">{t("analysis.candidate")}</th>
+                  <th scope="col">{t("analysis.impact")}</th>
+                  <th scope="col">{t("analysis.interval")}</th>
+                  <th scope="col">{t("analysis.cost")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rec.analysis.ranking.map((x) => (
+                  <tr key={x.id}>
+                    <td className="num">{x.rank}</td>
+                    <th scope="row">{x.label}</th>
+                    <td className="num">{formatNumber(locale, x.impact.mean, 4)}</td>
+                    <td className="num">
+                      {formatInterval(locale, x.impact.interval[0], x.impact.interval[1], 4)}
+                    </td>
+                    <td className="num">{formatNumber(locale, x.expectedCost, 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
 

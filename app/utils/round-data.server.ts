@@ -43,6 +43,19 @@ export async function loadScopeOptions(db: Db, locale: "sv" | "en"): Promise<Sco
   };
 }
 
+/** The names of the areas `ids` in the page's language, by id (an unknown id names itself). */
+export async function loadAreaNames(
+  db: Db,
+  ids: readonly string[],
+  locale: "sv" | "en",
+): Promise<Record<string, string>> {
+  const names: Record<string, string> = Object.fromEntries(ids.map((id) => [id, id]));
+  if (ids.length === 0) return names;
+  const rows = await db.selectFrom("areas").select(["id", "name"]).where("id", "in", ids).execute();
+  for (const a of rows) names[a.id] = areaLabel(a.id, a.name, locale);
+  return names;
+}
+
 export interface SegmentProfile {
   id: string;
   areaId: string;

@@ -6,6 +6,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { STEP_PERMISSION, STEPS_IN_STATE, type Step } from "~/components/round/steps";
 import { getAnalysisJob, loadRoundAnalysis, ROUND_DRAWS, type AnalysisJob } from "./round-analysis.server";
 import {
+  loadAreaNames,
   loadInterventions,
   loadRuleSets,
   loadScenarios,
@@ -152,6 +153,7 @@ export async function buildRoundView(db: Db, round: StoredRound, user: CurrentUs
     waitingFor,
     interventions,
     scopeOptions,
+    areaNames: await loadAreaNames(db, c.scope?.areas ?? [], locale),
     profiles,
     ruleSets,
     scenarios,

@@ -1,17 +1,39 @@
+import { sv as messagesSv, type Locale, type MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber } from "~/utils/format";
 import type { RoundView } from "~/utils/round-view.server";
 import type { RoundContext } from "../../../engine/workflow/round-context";
+
+/**
+ * The scope in one line: areas by name, the number of groups, the period (one year once), the budget.
+ */
+export function scopeSummary(
+  t: ReturnType<typeof useT>,
+  locale: Locale,
+  scope: NonNullable<RoundContext["scope"]>,
+  areaNames: Readonly<Record<string, string>>,
+): string {
+  const { from, to } = scope.period;
+  return t("scope.summary", {
+    areas: scope.areas.map((id) => areaNames[id] ?? id).join(", "),
+    groups: scope.groups.length,
+    period: from === to ? from : `${from}–${to}`,
+    budget: formatNumber(locale, scope.budget, 0),
+  });
+}
 
 /** What the round has recorded so far, step by step, as a description list. */
 export function RoundSummary({
   context: c,
   labelOf,
   nameOf,
+  areaNames,
 }: {
   context: RoundContext;
   labelOf: (id: string) => string;
   nameOf: (userId: string) => string;
+  /** Area names by id, in the page's language. */
+  areaNames: Readonly<Record<string, string>>;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -22,15 +44,7 @@ export function RoundSummary({
         {c.scope ? (
           <>
             <dt>{t("scope.legend")}</dt>
-            <dd>
-              {t("scope.summary", {
-                areas: c.scope.areas.join(", "),
-                groups: c.scope.groups.length,
-                from: c.scope.period.from,
-                to: c.scope.period.to,
-                budget: formatNumber(locale, c.scope.budget, 0),
-              })}
-            </dd>
+            <dd>{scopeSummary(t, locale, c.scope, areaNames)}</dd>
           </>
         ) : null}
         {c.needsReview ? (
@@ -201,6 +215,8 @@ export function FollowupTable({ rows }: { rows: NonNullable<RoundView["followupR
 export function AuditTrail({ audit }: { audit: RoundView["audit"] }) {
   const t = useT();
   const state = (s: string | null) => (s ? t(`state.${s}` as Parameters<typeof t>[0]) : "–");
+  // the event in words; the stored code under it, as the audit log and its hash chain name it
+  const action = (a: string) => (`audit.${a}` in messagesSv ? t(`audit.${a}` as MessageKey) : a);
   return (
     <section>
       <h2 id="audit-title">{t("round.audit")}</h2>
@@ -225,7 +241,9 @@ export function AuditTrail({ audit }: { audit: RoundView["audit"] }) {
                 </td>
                 <td>{a.user ?? "–"}</td>
                 <td>
-                  <code>{a.action}</code>
+                  {action(a.action)}
+                  <br />
+                  <code className="note">{a.action}</code>
                 </td>
                 <td>
                   {state(a.from_state)} → {state(a.to_state)}
