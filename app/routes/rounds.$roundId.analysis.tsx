@@ -356,27 +356,29 @@ export default function AnalysisPage() {
                 rb: formatCell(locale, analysis.why.b.expectedRank),
               })}
             </p>
-            <table id="why-table">
-              <caption>{t("analysis.whyContrib")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("needs.segment")}</th>
-                  <th scope="col">{t("analysis.whyWeight")}</th>
-                  <th scope="col">{analysis.why.a.label}</th>
-                  <th scope="col">{analysis.why.b.label}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {analysis.why.segments.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.label}</th>
-                    <td className="num">{f(s.equityWeight)}</td>
-                    <td className="num">{f(s.a)}</td>
-                    <td className="num">{f(s.b)}</td>
+            <div className="table-scroll" role="group" aria-labelledby="why-table-caption" tabIndex={0}>
+              <table id="why-table">
+                <caption id="why-table-caption">{t("analysis.whyContrib")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("needs.segment")}</th>
+                    <th scope="col">{t("analysis.whyWeight")}</th>
+                    <th scope="col">{analysis.why.a.label}</th>
+                    <th scope="col">{analysis.why.b.label}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {analysis.why.segments.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{s.label}</th>
+                      <td className="num">{f(s.equityWeight)}</td>
+                      <td className="num">{f(s.a)}</td>
+                      <td className="num">{f(s.b)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         ) : null}
       </section>

@@ -25,6 +25,20 @@ async function submit(page: Page, form: string, button: string): Promise<void> {
   expect(await submitStep(page, form, button), `${form} on ${page.url()}`).toEqual([]);
 }
 
+/** At 320 CSS pixels, what makes the page scroll sideways (outside the tables that scroll by themselves). */
+async function sticksOutAt320(page: Page): Promise<string[]> {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const over = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll("body *")]
+      .filter((el) => !el.closest(".table-scroll") && el.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${[...el.classList].join(".")}`);
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return over;
+}
+
 describe("a prioritisation round in the browser", () => {
   it("goes from scope to a published decision record and its follow-up, every page passing axe", async () => {
     const roles = Object.keys(env.users).sort();
@@ -97,6 +111,8 @@ describe("a prioritisation round in the browser", () => {
       }
     await page.getByRole("button", { name: "Förklara" }).click();
     await page.locator("#why-table").waitFor();
+    // the analysis, with its candidate pickers sized by long names, reflows at 320 px
+    expect(await sticksOutAt320(page)).toEqual([]);
     await expectNoAxeViolations(page);
 
     await as(page, "budget_planner");
@@ -125,6 +141,14 @@ describe("a prioritisation round in the browser", () => {
     await page.getByRole("button", { name: "Reproducera analysen" }).click();
     await page.locator("#reproduce-result p").waitFor({ timeout: 60_000 });
     expect(await page.locator("#reproduce-result").textContent()).toContain("identiskt");
+    // the scope names its areas (not "Områden 1283"); the audit log names its events in words
+    const scopeText = (await page.locator('section[aria-labelledby="scope-title"] p').first().textContent())!;
+    expect(scopeText).toMatch(/^Områden: Helsingborg; 10 befolkningsgrupper; period \d{4}(–\d{4})?; budget /);
+    expect(scopeText).not.toMatch(/(\d{4})–\1/);
+    const events = await page.locator("#round-audit tbody tr td:nth-child(4)").allTextContents();
+    expect(events.some((e) => e.startsWith("Beslutet publicerat"))).toBe(true);
+    // the published record, its ranking table and the reproduce check's hash, reflows at 320 px
+    expect(await sticksOutAt320(page)).toEqual([]);
 
     await as(page, "analyst");
     await page.goto(roundUrl);
