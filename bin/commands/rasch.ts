@@ -1,3 +1,4 @@
+import { EngineInputError } from "../../engine/errors";
 import { MAX_CATEGORY, raschAnalysis, type RaschAnalysis } from "../../engine/measurement/rasch";
 import { commandUsage } from "../command-usage";
 import { CliInputError, columnIndex, numericCell, parseCommandArgs, type Command } from "../cli";
@@ -60,14 +61,23 @@ export const run: Command = async (argv): Promise<RaschResult> => {
     }),
   );
   const ids = table.rows.map((row, r) => (idCol === -1 ? String(r + 1) : row.cells[idCol]!.trim()));
-  const result = raschAnalysis(
-    { items: itemCols.map((k) => table.header[k]!), responses },
-    {
-      model,
-      ids,
-      identification: identification === "erm" ? "erm" : "meanLocation",
-      collapseUnobserved: flags.collapse,
-    },
-  );
+  let result: RaschAnalysis;
+  try {
+    result = raschAnalysis(
+      { items: itemCols.map((k) => table.header[k]!), responses },
+      {
+        model,
+        ids,
+        identification: identification === "erm" ? "erm" : "meanLocation",
+        collapseUnobserved: flags.collapse,
+      },
+    );
+  } catch (e) {
+    // The engine says "collapse it"; at the terminal that is a flag away.
+    if (e instanceof EngineInputError && !flags.collapse && / is not observed among /.test(e.message)) {
+      throw new CliInputError(`${e.message}; --collapse renumbers each item's observed categories 0, 1, …`);
+    }
+    throw e;
+  }
   return { ...result, source: { file: table.path, persons: responses.length, items: itemCols.length } };
 };

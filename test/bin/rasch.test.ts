@@ -87,4 +87,18 @@ describe("livsval rasch --collapse", () => {
     expect(r.collapsed).toEqual([{ item: "a", recode: { "0": 0, "2": 1 }, unobserved: [1] }]);
     expect(r.items[0]!.thresholds).toHaveLength(1);
   });
+
+  it("points to --collapse when an item skips a category and it was not given", async () => {
+    // Item a is scored 0 or 2 (hand-made): category 1 is never observed.
+    const path = csv("gap.csv", "a,b\n0,0\n2,1\n2,0\n0,1\n2,1\n0,1\n");
+    const refused = run([path]);
+    await expect(refused).rejects.toBeInstanceOf(CliInputError);
+    await expect(refused).rejects.toThrow(/item "a": category 1 is not observed.*; --collapse renumbers/);
+  });
+
+  it("points to --collapse for items scored 1–5 (the Wenchuan PTSD items never score 0)", async () => {
+    await expect(run([join(fixtures, "ptsd_wenchuan.csv")])).rejects.toThrow(
+      /item "intrusion": category 0 is not observed.*; --collapse renumbers/,
+    );
+  });
 });
