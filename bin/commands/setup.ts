@@ -21,8 +21,9 @@ async function isEmpty(db: Db): Promise<boolean> {
 
 /**
  * `livsval setup`: migrate the database (DATABASE_URL, default ./data/livsval.sqlite) to the latest
- * schema and, when it holds no data yet, seed the demo (db/seed) and one demo user per role (their
- * one-time passwords are printed once on stderr). Prints a summary on stderr and nothing on stdout.
+ * schema; when it holds no data yet, seed the demo (db/seed) unless `--no-seed`; when it has no users,
+ * create one demo user per role either way (their one-time passwords are printed once on stderr, the only
+ * way in to a fresh database). Prints a summary on stderr and nothing on stdout.
  */
 export const run: Command = async (argv) => {
   const { values, positionals } = parseCommandArgs(
@@ -35,7 +36,7 @@ export const run: Command = async (argv) => {
   const db = await openMigratedDb(values.database);
   try {
     if (values["no-seed"]) {
-      say("schema up to date; seeding skipped (--no-seed)");
+      say("schema up to date; demo data not seeded (--no-seed)");
     } else if (!(await isEmpty(db))) {
       say("schema up to date; the database already holds data, so the demo was not seeded");
     } else {
