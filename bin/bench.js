@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: runs every bench/*.bench.ts (or those named on the command line) one after
-// another in this process and prints their medians side by side. Never part of `npm test`.
+// `npm run bench`: runs every bench/*.bench.ts (or those whose name contains an argument) one after
+// another, each in a fresh Node process, and prints their medians side by side (bench/run.ts).
+// Never part of `npm test`.
 import { register } from "tsx/esm/api";
 
 register();
