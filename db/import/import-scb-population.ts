@@ -87,6 +87,7 @@ export async function importScbPopulation(
     let rows = 0;
     const newAreas = new Map<string, NewArea>();
     const totals = new Map<string, number>(); // "<areaId>|<groupCode>" → population
+    const firstLine = new Map<string, number>(); // the same key → the first line summed into it
     const seenCells = new Map<string, number>();
     for await (const { line, cells } of csvRecords(source)) {
       if (col === null) {
@@ -188,13 +189,16 @@ export async function importScbPopulation(
       seenCells.set(cellKey, line);
       const key = `${areaId}|age_${band}_${row.sex}`;
       totals.set(key, (totals.get(key) ?? 0) + row.count);
+      if (!firstLine.has(key)) firstLine.set(key, line);
     }
     if (col === null) {
       add(1, "", "", "file has no header line");
       return { rows: 0, inserted: 0 };
     }
+    const lineOfSegment = new Map<string, number>();
     const segments: NewSegment[] = [...totals].map(([key, population]) => {
       const [area_id, group_code] = key.split("|") as [string, string];
+      lineOfSegment.set(`${area_id}:${group_code}`, firstLine.get(key)!);
       return {
         id: `${area_id}:${group_code}`,
         area_id,
@@ -205,21 +209,24 @@ export async function importScbPopulation(
       };
     });
     const ids = segments.map((s) => s.id);
+    const taken: { id: string; dataset_id: string | null; line: number }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
-      const taken = await trx
+      const stored = await trx
         .selectFrom("segments")
         .select(["id", "dataset_id"])
         .where("period", "=", period)
         .where("id", "in", ids.slice(i, i + 500))
         .execute();
-      for (const t of taken) {
-        add(
-          1,
-          "",
-          t.id,
-          `segment ${t.id} already has a population for ${period} (dataset ${t.dataset_id ?? "none"})`,
-        );
-      }
+      for (const t of stored) taken.push({ ...t, line: lineOfSegment.get(t.id)! });
+    }
+    // Each at the first line summed into the segment, in file order, under the count column.
+    for (const t of taken.sort((a, b) => a.line - b.line)) {
+      add(
+        t.line,
+        names.count!,
+        t.id,
+        `segment ${t.id} already has a population for ${period} (dataset ${t.dataset_id ?? "none"})`,
+      );
     }
     if (!issues.empty) return { rows, inserted: 0 };
     const groupsCreated = await ensureGroups(trx, ageSexGroups());

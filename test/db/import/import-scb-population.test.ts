@@ -132,4 +132,20 @@ describe("importScbPopulation", () => {
     )) as ImportRejectedError;
     expect(err.issues[0]!.reason).toMatch(/segment 1283:age_20_44_m already has a population for 2019/);
   });
+
+  it("names the first line and the count column of each segment that already has a population", async () => {
+    await importScbPopulation(db, { path: FIXTURE });
+    // line 2 → 65–79 men; lines 3 and 4 → 20–44 men, summed: both segments are stored by the fixture
+    const text =
+      '"region","ålder","kön","X2019"\n"Helsingborg","70","män",5\n"Helsingborg","30","män",5\n' +
+      '"Helsingborg","31","män",6\n';
+    const err = (await importScbPopulation(db, { name: "again.csv", text }).catch(
+      (e: unknown) => e,
+    )) as ImportRejectedError;
+    expect(err).toBeInstanceOf(ImportRejectedError);
+    expect(err.issues.map((i) => [i.line, i.column, i.value])).toEqual([
+      [2, "X2019", "1283:age_65_79_m"],
+      [3, "X2019", "1283:age_20_44_m"],
+    ]);
+  });
 });
