@@ -1,6 +1,7 @@
 import { seedDemoUsers } from "../../app/auth/demo-users.server";
 import { commandUsage } from "../command-usage";
 import { CliInputError, type Command, parseCommandArgs } from "../cli";
+import { configuredPseudonymKey } from "../../db/import/import-survey";
 import { openMigratedDb } from "../../db/import/open-database";
 import type { Db } from "../../db/schema";
 import { seedDemoRound } from "../../db/seed/demo-round";
@@ -40,9 +41,7 @@ export const run: Command = async (argv) => {
     } else if (!(await isEmpty(db))) {
       say("schema up to date; the database already holds data, so the demo was not seeded");
     } else {
-      const summary = await seedDemo(db, {
-        ...(process.env.LIVSVAL_PSEUDONYM_KEY ? { pseudonymKey: process.env.LIVSVAL_PSEUDONYM_KEY } : {}),
-      });
+      const summary = await seedDemo(db, configuredPseudonymKey());
       const imported = summary.imports.filter((i) => !i.skipped);
       say(
         `seeded the demo: ${summary.created.dimensions} dimensions, ${summary.created.areas} areas, ` +

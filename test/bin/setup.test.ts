@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,4 +59,32 @@ describe("livsval setup --no-seed", () => {
     // A second run creates no users and prints no passwords.
     expect(await setupSays(["--no-seed", "--database", database])).not.toContain("password");
   });
+});
+
+describe("livsval setup with LIVSVAL_PSEUDONYM_KEY", () => {
+  it("pseudonymises the demo survey's respondents under that key", async () => {
+    const database = join(dir, "keyed.sqlite");
+    vi.stubEnv("LIVSVAL_PSEUDONYM_KEY", "readme-key");
+    try {
+      await setupSays(["--database", database]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // data/survey/qol_survey_wineq.csv's first respondent is W0001, instrument wineq-qol (data/README.md);
+    // the stored id is "r_" + the first 128 bits of HMAC-SHA-256(key, instrument ␀ raw id) in hex.
+    const expected =
+      "r_" + createHmac("sha256", "readme-key").update("wineq-qol\u0000W0001").digest("hex").slice(0, 32);
+    const db = createDb(database);
+    try {
+      const found = await db
+        .selectFrom("survey_respondents")
+        .select("id")
+        .where("instrument_id", "=", "wineq-qol")
+        .where("id", "=", expected)
+        .execute();
+      expect(found).toHaveLength(1);
+    } finally {
+      await db.destroy();
+    }
+  }, 120_000);
 });
