@@ -9,11 +9,11 @@ import { RankHeatmap } from "~/components/charts/rank-heatmap";
 import { TornadoChart } from "~/components/charts/tornado-chart";
 import { StoredText } from "~/components/pages/stored-text";
 import { getLocale } from "~/i18n/locale.server";
-import { useLocale, useT } from "~/i18n/use-t";
+import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { loadRoundAnalysis } from "~/utils/round-analysis.server";
-import { roundRulePairs } from "~/utils/round-data.server";
+import { loadScenarios, roundRulePairs } from "~/utils/round-data.server";
 import {
   analysisTable,
   ANALYSIS_TABLES,
@@ -26,9 +26,15 @@ import { localizeRuleLine } from "~/utils/rule-text";
 
 const PairSchema = z.object({ a: z.string().max(100).optional(), b: z.string().max(100).optional() });
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Livsval – analys – ${d.title}` : "Livsval" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: d ? metaTitle(matches, "analysis.title", { title: d.title }) : "Livsval" },
 ];
+
+/**
+ * Decimals of the ranking table's columns after the interval: P(effect > 0), P(best), expected rank,
+ * expected cost (kronor), impact per million kronor; one precision per column, so that it reads down.
+ */
+const RANKING_DIGITS = [3, 3, 2, 0, 1] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "rounds.view");
@@ -46,6 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     [K in (typeof ANALYSIS_TABLES)[number]]: ReturnType<typeof analysisTable>;
   };
   const ranked = r.ranking.map((id) => r.interventions.find((iv) => iv.id === id)!);
+  const labelOf = (id: string) => r.interventions.find((iv) => iv.id === id)?.label ?? id;
+  // the analysis stores the scenario as "<id>@v<version>"; people read its name
+  const scenario = loadScenarios().find((s) => `${s.id}@v${s.version}` === r.scenario.id);
   const pair = PairSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const a = ranked.find((iv) => iv.id === pair.a);
   const b = ranked.find((iv) => iv.id === pair.b);
@@ -84,14 +93,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: round.title,
     analysis: {
       meta: {
-        scenario: r.scenario.id,
+        scenario: scenario ? `${scenario.label[locale]} (${r.scenario.id})` : r.scenario.id,
         eps: r.scenario.inequalityAversion,
         draws: r.draws,
         seed: r.seed,
         version: r.engineVersion,
         baseline: r.baseline.welfare,
       },
-      portfolio: r.portfolio ?? null,
+      portfolio: r.portfolio ? { ...r.portfolio, labels: r.portfolio.selected.map(labelOf) } : null,
       warnings: r.warnings,
       notes: stored.notes,
       ranked: ranked.map((iv) => ({ id: iv.id, label: iv.label, shares: iv.rankAcceptability })),
@@ -153,7 +162,7 @@ export default function AnalysisPage() {
         {t("analysis.meta", {
           scenario: m.scenario,
           eps: m.eps,
-          draws: m.draws,
+          draws: formatNumber(locale, m.draws, 0),
           seed: m.seed,
           version: m.version,
         })}{" "}
@@ -167,7 +176,7 @@ export default function AnalysisPage() {
           <h2 id="portfolio-title">{t("analysis.portfolio")}</h2>
           <p>
             {t("analysis.portfolioSummary", {
-              ids: analysis.portfolio.selected.join(", ") || "–",
+              ids: analysis.portfolio.labels.join("; ") || "–",
               cost: formatNumber(locale, analysis.portfolio.cost, 0),
               impact: formatNumber(locale, analysis.portfolio.impact.mean, 3),
               interval: formatInterval(
@@ -203,11 +212,14 @@ export default function AnalysisPage() {
                 <tr key={String(row[1])}>
                   <td className="num">{row[0]}</td>
                   <th scope="row">{row[2]}</th>
-                  <td className="num">{f(row[3] as number)}</td>
-                  <td className="num">{formatInterval(locale, row[4] as number, row[5] as number, 3)}</td>
+                  {/* four decimals, as the decision record shows them */}
+                  <td className="num">{formatNumber(locale, row[3] as number, 4)}</td>
+                  <td className="num">{formatInterval(locale, row[4] as number, row[5] as number, 4)}</td>
                   {row.slice(7).map((c, k) => (
                     <td className="num" key={k}>
-                      {formatCell(locale, c)}
+                      {typeof c === "number"
+                        ? formatNumber(locale, c, RANKING_DIGITS[k]!)
+                        : formatCell(locale, c)}
                     </td>
                   ))}
                 </tr>
@@ -300,10 +312,11 @@ export default function AnalysisPage() {
           points={analysis.frontier.points}
           budget={analysis.frontier.budget}
           label={t("analysis.frontierAria")}
-          xLabel={t("analysis.cumCost")}
+          xLabel={t("analysis.cumCostMsek")}
           yLabel={t("analysis.cumImpact")}
           budgetLabel={t("analysis.budget")}
           format={f}
+          formatMillions={(v, digits) => formatNumber(locale, v, digits)}
         />
       </ChartFigure>
 

@@ -166,6 +166,20 @@ export function rulesWithOverrides(rules: readonly Rule[], context: RoundContext
   });
 }
 
+/**
+ * The analysis note on dimensions where the area's score stands in for groups without their own
+ * data, in English like the engine's warnings: each dimension by its English name (its id if unnamed).
+ */
+export function proxyNote(
+  proxies: readonly (readonly [dimensionId: string, groups: number])[],
+  groups: number,
+  englishNames: ReadonlyMap<string, string>,
+): string {
+  return `the area's score stands in for groups without their own data: ${proxies
+    .map(([d, n]) => `${englishNames.get(d) ?? d} (${n} of ${groups} groups)`)
+    .join(", ")}`;
+}
+
 export interface AnalysisBuild {
   input: Record<string, unknown>;
   /** What was left out or stood in for, said to the analyst. */
@@ -199,11 +213,11 @@ export async function buildRoundAnalysis(
     .map((d) => [d, profiles.segments.filter((s) => s.scores[d]?.proxy).length] as const)
     .filter(([, n]) => n > 0);
   if (proxies.length > 0) {
-    notes.push(
-      `the area's score stands in for groups without their own data: ${proxies
-        .map(([d, n]) => `${d} (${n} of ${profiles.segments.length} groups)`)
-        .join(", ")}`,
+    // the notes are written in English: the dimensions by their English names, not their ids
+    const english = new Map(
+      (await db.selectFrom("dimensions").select(["id", "label_en"]).execute()).map((d) => [d.id, d.label_en]),
     );
+    notes.push(proxyNote(proxies, profiles.segments.length, english));
   }
   const all = await loadInterventions(db);
   const chosen = context.candidates

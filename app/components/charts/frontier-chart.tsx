@@ -12,6 +12,7 @@ export function FrontierChart({
   yLabel,
   budgetLabel,
   format,
+  formatMillions,
 }: {
   points: { id: string; cumCost: number; cumImpact: number; withinBudget: boolean }[];
   budget: number | null;
@@ -20,6 +21,8 @@ export function FrontierChart({
   yLabel: string;
   budgetLabel: string;
   format: (x: number) => string;
+  /** A cost tick in millions of kronor with `digits` decimals (the axis title says the unit). */
+  formatMillions: (millions: number, digits: number) => string;
 }) {
   const width = 640;
   const height = 340;
@@ -28,14 +31,18 @@ export function FrontierChart({
   const maxY = Math.max(...points.map((p) => p.cumImpact), 1) * 1.05;
   const x = scale(0, maxX, m.l, width - m.r);
   const y = scale(0, maxY, height - m.b, m.t);
+  const xTicks = ticks(0, maxX, 5);
+  // one precision for every cost tick, enough to tell neighbours apart: 0, 20, 40 or 0,0, 0,5, 1,0
+  const step = xTicks.length > 1 ? (xTicks[1]! - xTicks[0]!) / 1e6 : 1;
+  const xDigits = step >= 1 ? 0 : Math.ceil(-Math.log10(step) - 1e-9);
   const path = [`M ${x(0)} ${y(0)}`, ...points.map((p) => `L ${x(p.cumCost)} ${y(p.cumImpact)}`)].join(" ");
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="frontier">
-      {ticks(0, maxX, 5).map((v) => (
+      {xTicks.map((v) => (
         <g key={`x${v}`}>
           <line x1={x(v)} x2={x(v)} y1={m.t} y2={height - m.b} className="grid" />
           <text x={x(v)} y={height - m.b + 16} textAnchor="middle" className="axis-label">
-            {format(v / 1e6)}
+            {formatMillions(v / 1e6, xDigits)}
           </text>
         </g>
       ))}
@@ -48,7 +55,7 @@ export function FrontierChart({
         </g>
       ))}
       <text x={(m.l + width - m.r) / 2} y={height - 8} textAnchor="middle" className="axis-title">
-        {xLabel} (M)
+        {xLabel}
       </text>
       <text
         transform={`translate(14 ${(m.t + height - m.b) / 2}) rotate(-90)`}

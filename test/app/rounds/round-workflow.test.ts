@@ -301,11 +301,21 @@ describe("the round page", () => {
     );
     expect(r.status).toBe(200);
     const a = (r.body as { analysis: Record<string, unknown> }).analysis as {
-      ranked: { id: string; shares: number[] }[];
+      meta: { scenario: string };
+      portfolio: { selected: string[]; labels: string[] } | null;
+      notes: string[];
+      ranked: { id: string; label: string; shares: number[] }[];
       tables: Record<string, { rows: unknown[][] }>;
       why: { a: { id: string }; segments: unknown[] } | null;
       tornado: { bars: unknown[] } | null;
     };
+    // the scenario by its name (scenarios/weights/equal.json, version 1), not only "equal@v1"
+    expect(a.meta.scenario).toBe("Lika vikter (equal@v1)");
+    // the portfolio by the candidates' names, not their ids
+    expect(a.portfolio?.selected.length).toBeGreaterThan(0);
+    const names = new Map(a.ranked.map((x) => [x.id, x.label]));
+    expect(a.portfolio!.labels).toEqual(a.portfolio!.selected.map((id) => names.get(id)));
+    // the notes name dimensions in words ("income and wealth (10 of 10 groups)"), not by id
     expect(a.ranked.length).toBeGreaterThan(1);
     for (const row of a.ranked) expect(row.shares.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
     // every candidate takes each rank in some share of draws: the shares of a rank sum to 1 too
