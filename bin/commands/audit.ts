@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { commandUsage } from "../command-usage";
 import { CliInputError, type Command, parseCommandArgs } from "../cli";
-import { DEFAULT_DATABASE_PATH, createDb, isPostgresUrl } from "../../db/connection";
+import { DEFAULT_DATABASE_PATH, createDb, isPostgresUrl, sqlitePath } from "../../db/connection";
 import { listAuditEvents, verifyAuditChain, type AuditProblem } from "../../db/repositories/audit-repository";
 
 const usage = commandUsage("audit");
@@ -51,7 +51,7 @@ export const run = (async (argv: string[], onProblems: () => void = exitWithOne)
   }
 
   const url = values.database || process.env.DATABASE_URL || DEFAULT_DATABASE_PATH;
-  if (!isPostgresUrl(url) && url !== ":memory:" && !existsSync(url.replace(/^(sqlite|file):(\/\/)?/i, ""))) {
+  if (!isPostgresUrl(url) && url !== ":memory:" && !existsSync(sqlitePath(url))) {
     throw new CliInputError(`${url}: no database there (run \`livsval setup\` first)`);
   }
   const db = createDb(url);
