@@ -15,7 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfField } from "~/auth/csrf-field";
-import { ROLE_LABELS } from "~/auth/policy";
+import { ROLE_LABELS, type Role } from "~/auth/policy";
 import { getCurrentUser } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate, type Locale } from "~/i18n/messages";
@@ -131,24 +131,31 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? "sv";
-  return <ErrorMessage error={error} locale={locale} />;
+  return <ErrorMessage error={error} locale={locale} role={data?.user?.role ?? null} />;
 }
 
-/** The shared error view: a per-status message in the user's language, never a stack trace. */
-export function ErrorMessage({ error, locale }: { error: unknown; locale: Locale }) {
+/**
+ * The shared error view: a per-status title and message in the user's language, never a stack trace.
+ * A refusal names the signed-in user's role and who can change it, so the person knows what to do next.
+ */
+export function ErrorMessage({ error, locale, role }: { error: unknown; locale: Locale; role: Role | null }) {
   let key: Parameters<typeof translate>[1] = "error.unexpected";
+  let title: Parameters<typeof translate>[1] = "error.title";
+  let message: string | null = null;
   if (isRouteErrorResponse(error)) {
-    if (error.status === 404) key = "error.404";
-    else if (error.status === 403) key = "error.403";
-    else if (error.status === 401) key = "error.401";
+    if (error.status === 404) [key, title] = ["error.404", "error.title404"];
+    else if (error.status === 403) {
+      [key, title] = ["error.403", "error.title403"];
+      if (role) message = translate(locale, "error.403role", { role: ROLE_LABELS[role][locale] });
+    } else if (error.status === 401) key = "error.401";
     else if (error.status === 400) key = "error.400";
   } else {
     console.error(error);
   }
   return (
     <section className="error" role="alert">
-      <h1>{translate(locale, "error.title")}</h1>
-      <p>{translate(locale, key)}</p>
+      <h1>{translate(locale, title)}</h1>
+      <p>{message ?? translate(locale, key)}</p>
       <p>
         <Link to="/">{translate(locale, "error.back")}</Link>
       </p>

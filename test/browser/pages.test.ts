@@ -302,4 +302,37 @@ describe("every page outside the round workflow", () => {
     await rec.page.close();
     expect(wide).toEqual([]);
   });
+
+  it("titles a refusal and a missing page for what they are, and tells a viewer whom to ask", async () => {
+    const { page } = await recordingPage();
+    await page.context().clearCookies();
+    await signIn(page, "viewer");
+    for (const [lang, want] of [
+      [
+        "sv",
+        {
+          h403: "Ingen behörighet",
+          role: "Din roll (Läsare)",
+          ask: "administratör",
+          h404: "Sidan finns inte",
+        },
+      ],
+      [
+        "en",
+        { h403: "Not allowed", role: "Your role (Viewer)", ask: "administrator", h404: "Page not found" },
+      ],
+    ] as const) {
+      await setLanguage(page, lang);
+      expect((await page.goto(`${env.server.url}/data/import`))?.status()).toBe(403);
+      await expect(page.locator("main h1").textContent()).resolves.toBe(want.h403);
+      const why = (await page.locator("main .error p").first().textContent())!;
+      expect(why).toContain(want.role);
+      expect(why).toContain(want.ask);
+      expect((await page.goto(`${env.server.url}/no-such-page`))?.status()).toBe(404);
+      await expect(page.locator("main h1").textContent()).resolves.toBe(want.h404);
+    }
+    await setLanguage(page, "sv");
+    await page.context().clearCookies();
+    await page.close();
+  });
 });

@@ -1,4 +1,5 @@
-import { useRouteError } from "@remix-run/react";
+import { useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { Role } from "~/auth/policy";
 import { useLocale } from "~/i18n/use-t";
 import { ErrorMessage } from "~/root";
 
@@ -6,5 +7,6 @@ import { ErrorMessage } from "~/root";
 export function PageErrorBoundary() {
   const error = useRouteError();
   const locale = useLocale();
-  return <ErrorMessage error={error} locale={locale} />;
+  const root = useRouteLoaderData<{ user?: { role: Role } | null }>("root");
+  return <ErrorMessage error={error} locale={locale} role={root?.user?.role ?? null} />;
 }
