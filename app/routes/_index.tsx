@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { requirePermission } from "~/auth/session.server";
 import { IntervalBar } from "~/components/interval-bar";
+import { NameTag } from "~/components/name-tag";
 import { StoredText } from "~/components/pages/stored-text";
 import { TableHead } from "~/components/table-head";
 import { getLocale } from "~/i18n/locale.server";
@@ -21,17 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const db = getDb();
   return overviewData(db, locale);
-}
-
-/**
- * The "synthetic" tag after a row's name, unless the name already says so (the seeded districts are
- * called "Delområde A (syntetiskt)"): the word once is enough.
- */
-function SyntheticTag({ label, synthetic }: { label: string; synthetic: boolean }) {
-  const t = useT();
-  const word = t("overview.synthetic");
-  if (!synthetic || label.toLowerCase().includes(word.toLowerCase())) return null;
-  return <span className="tag"> {word}</span>;
 }
 
 /** The CSV download of one overview table (the chart-free alternative for every figure shown). */
@@ -130,7 +120,7 @@ function EquitySection({
               <tr key={r.id} data-row={r.id}>
                 <th scope="row">
                   {r.label}
-                  <SyntheticTag label={r.label} synthetic={r.synthetic} />
+                  <NameTag name={r.label} word={t("overview.synthetic")} show={r.synthetic} />
                 </th>
                 <td className="num">{r.population.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}</td>
                 <ScoreCells score={r.composite} />
@@ -464,7 +454,7 @@ export default function Overview() {
                 <tr key={s.id} data-segment={s.id}>
                   <th scope="row">
                     {s.label}
-                    <SyntheticTag label={s.label} synthetic={s.synthetic} />
+                    <NameTag name={s.label} word={t("overview.synthetic")} show={s.synthetic} />
                   </th>
                   <td className="num">{s.population.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}</td>
                   {profile.dimensions

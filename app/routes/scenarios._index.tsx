@@ -5,6 +5,7 @@ import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { listRuleSetRows, listScenarioRows, weightKind } from "~/utils/pages-scenarios.server";
+import { NameTag } from "~/components/name-tag";
 import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "sc.title") }];
@@ -72,8 +73,8 @@ export default function ScenariosIndex() {
             {scenarios.map((s) => (
               <tr key={s.id} data-scenario={s.id}>
                 <th scope="row">
-                  <Link to={`/scenarios/${s.id}`}>{locale === "en" ? s.label.en : s.label.sv}</Link>
-                  {s.illustrative ? <span className="tag"> {t("sc.illustrative")}</span> : null}
+                  <Link to={`/scenarios/${s.id}`}>{s.label[locale]}</Link>
+                  <NameTag name={s.label[locale]} word={t("sc.illustrative")} show={s.illustrative} />
                 </th>
                 <td>
                   <code>{s.id}</code>
@@ -105,8 +106,8 @@ export default function ScenariosIndex() {
             {ruleSets.map((r) => (
               <tr key={r.id} data-rule-set={r.id}>
                 <th scope="row">
-                  <Link to={`/scenarios/rules/${r.id}`}>{locale === "en" ? r.label.en : r.label.sv}</Link>
-                  {r.illustrative ? <span className="tag"> {t("sc.illustrative")}</span> : null}
+                  <Link to={`/scenarios/rules/${r.id}`}>{r.label[locale]}</Link>
+                  <NameTag name={r.label[locale]} word={t("sc.illustrative")} show={r.illustrative} />
                 </th>
                 <td>
                   <code>{r.id}</code>
