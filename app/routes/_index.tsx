@@ -10,6 +10,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatInterval, formatNumber } from "~/utils/format";
+import { unitLabel } from "~/utils/units";
 import type { InternationalSeries } from "~/utils/international.server";
 import type { NationalView } from "~/utils/national.server";
 import { overviewData } from "~/utils/overview.server";
@@ -211,7 +212,7 @@ function NationalSection({ national }: { national: NationalView }) {
             {national.rows.map((r) => (
               <tr key={r.indicatorId} data-indicator={r.indicatorId}>
                 <th scope="row">
-                  {r.label} ({r.unit}, {r.period})
+                  {r.label} ({unitLabel(r.unit, locale)}, {r.period})
                 </th>
                 <td className="num">
                   {r.home
@@ -412,7 +413,7 @@ export default function Overview() {
                     <ul className="indicator-list">
                       {d.indicators.map((i) => (
                         <li key={i.id}>
-                          {i.label}: {formatNumber(locale, i.value, 2)} {i.unit}
+                          {i.label}: {formatNumber(locale, i.value, 2)} {unitLabel(i.unit, locale)}
                           {i.u !== null ? ` ± ${formatNumber(locale, i.u, 2)}` : ""} ({i.period}).{" "}
                           <span className="note">
                             {t("overview.source")}: <StoredText text={i.source} />, {i.retrieved}

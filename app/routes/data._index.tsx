@@ -7,6 +7,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { listIndicatorRows, type IndicatorRow } from "~/utils/pages-data.server";
+import { unitLabel } from "~/utils/units";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "data.title") }];
 
@@ -102,7 +103,7 @@ export default function DataIndex() {
                     <br />
                     <code className="note">{r.id}</code>
                   </th>
-                  <td>{r.unit}</td>
+                  <td>{unitLabel(r.unit, locale)}</td>
                   <td>{t(`data.direction.${r.direction}`)}</td>
                   <td className="num">
                     {r.goalLo === null || r.goalHi === null

@@ -8,6 +8,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { findIndicatorDetail } from "~/utils/pages-data.server";
+import { unitLabel } from "~/utils/units";
 
 const ParamsSchema = z.object({ indicatorId: z.string().min(1).max(200) });
 /** Rows shown on the page; the CSV has them all. */
@@ -50,7 +51,7 @@ export default function IndicatorPage() {
         <dt>{t("iv.dimension")}</dt>
         <dd>{i.dimensionLabel}</dd>
         <dt>{t("data.col.unit")}</dt>
-        <dd>{i.unit}</dd>
+        <dd>{unitLabel(i.unit, locale)}</dd>
         <dt>{t("data.col.direction")}</dt>
         <dd>{t(`data.direction.${i.direction}`)}</dd>
         <dt>{t("data.col.goalposts")}</dt>
