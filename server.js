@@ -4,11 +4,13 @@ import crypto from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
-const PORT = Number(process.env.PORT ?? 3000);
-const HOST = process.env.HOST ?? "0.0.0.0";
-const MAX_BODY_BYTES = Number(process.env.LIVSVAL_MAX_BODY_BYTES ?? 5 * 1024 * 1024);
-
-const build = await import("./build/server/index.js");
+// The build checks the environment with zod as it loads (app/utils/config.server.ts): a bad value
+// stops the start with a message naming the variable, not a stack trace.
+const build = await import("./build/server/index.js").catch((e) => {
+  console.error(e instanceof Error && e.message.startsWith("Livsval:") ? e.message : e);
+  process.exit(1);
+});
+const { port: PORT, host: HOST, maxBodyBytes: MAX_BODY_BYTES } = build.entry.module.serverConfig;
 
 const app = express();
 app.disable("x-powered-by");

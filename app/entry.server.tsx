@@ -14,6 +14,13 @@ const ABORT_DELAY = 5_000;
 /** How long a stored page may be served at most, whatever else holds (the session's end is earlier). */
 const PAGE_CACHE_TTL_MS = 10 * 60_000;
 
+/** What server.js needs of the configuration, checked by zod with the rest (a bad value stops the start). */
+export const serverConfig = {
+  port: getConfig().PORT,
+  host: getConfig().HOST,
+  maxBodyBytes: getConfig().LIVSVAL_MAX_BODY_BYTES,
+};
+
 /** Middleware for server.js: serves stored documents (see page-cache.server.ts); null when off. */
 export const pageCache = createAppPageCache(getConfig().DATABASE_URL, getConfig().LIVSVAL_PAGE_CACHE_MB);
 

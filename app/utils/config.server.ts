@@ -11,6 +11,15 @@ const EnvSchema = z.object({
   LIVSVAL_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   LIVSVAL_SIGNIN_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LIVSVAL_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // read by server.js through the build (entry.server's serverConfig)
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).max(255).default("0.0.0.0"),
+  LIVSVAL_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1024 ** 3)
+    .default(5 * 1024 * 1024),
 });
 export type Config = z.infer<typeof EnvSchema>;
 
