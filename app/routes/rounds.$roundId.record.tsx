@@ -26,8 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the rule set's reasons in the page's language (the record itself keeps what the round stored)
   const pairs = roundRulePairs(round.context);
   const locale = await getLocale(request);
+  // the decided interventions' expected costs summed from the analysis (null when one is not ranked there)
+  const costs = (rec.decision?.selected ?? []).map(
+    (s) => rec.analysis?.ranking.find((x) => x.id === s.id)?.expectedCost ?? null,
+  );
+  const decidedCost =
+    costs.length > 0 && costs.every((c) => c !== null) ? costs.reduce((a, c) => a + c!, 0) : null;
   return {
     ...rec,
+    decidedCost,
     areaNames: await loadAreaNames(db, rec.scope?.areas ?? [], locale),
     exclusions: rec.exclusions.map((x) => ({ ...x, reason: localizeRuleLine(x.reason, pairs, locale) })),
   };
@@ -52,6 +59,7 @@ export default function RecordPage() {
   const t = useT();
   const locale = useLocale();
   const base = `/rounds/${rec.round.id}/record`;
+  const decidedCost = rec.decidedCost;
   return (
     <article className="decision-record">
       <p className="no-print">
@@ -215,6 +223,14 @@ export default function RecordPage() {
           <p>
             {t("decision.selected")}: {rec.decision.selected.map((s) => s.label).join(", ") || "–"}
           </p>
+          {decidedCost !== null && rec.scope ? (
+            <p id="decision-cost">
+              {t("decision.cost", {
+                cost: formatNumber(locale, decidedCost, 0),
+                budget: formatNumber(locale, rec.scope.budget, 0),
+              })}
+            </p>
+          ) : null}
           <p>
             {t("decision.approvedBy")}: {rec.decision.approvedBy.join(", ") || "–"};{" "}
             {t("decision.dissentedBy")}: {rec.decision.dissentedBy.join(", ") || "–"}

@@ -1,4 +1,5 @@
 import { sv as messagesSv, type Locale, type MessageKey } from "~/i18n/messages";
+import { StoredText } from "~/components/pages/stored-text";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber } from "~/utils/format";
 import type { RoundView } from "~/utils/round-view.server";
@@ -248,7 +249,7 @@ export function AuditTrail({ audit }: { audit: RoundView["audit"] }) {
                 <td>
                   {state(a.from_state)} → {state(a.to_state)}
                 </td>
-                <td>{a.reason ?? ""}</td>
+                <td>{a.reason ? <StoredText text={a.reason} /> : null}</td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,7 @@ import { action as recordAction, loader as recordLoader } from "~/routes/rounds.
 import { loader as jsonLoader } from "~/routes/rounds.$roundId.record[.]json";
 import { loader as mdLoader } from "~/routes/rounds.$roundId.record[.]md";
 import { getAnalysisJob } from "~/utils/round-analysis.server";
+import { loadInterventions } from "~/utils/round-data.server";
 import { loadRound } from "~/utils/rounds.server";
 import { call, get, post, roundTestDb, tableCounts, type Signed } from "./support";
 
@@ -386,7 +387,9 @@ describe("the round page", () => {
         else if (effect) {
           effects++;
           const dim = dims[effect[2]!]![lang === "sv" ? 0 : 1];
-          expect(label).toBe(`${w.effect}${dim} – Helsingborg, ${groups[effect[1]!]![lang === "sv" ? 0 : 1]}`);
+          expect(label).toBe(
+            `${w.effect}${dim} – Helsingborg, ${groups[effect[1]!]![lang === "sv" ? 0 : 1]}`,
+          );
         } else expect(label).toBe(`${w.weight}${dims[id]![lang === "sv" ? 0 : 1]}`);
       }
       expect(effects).toBeGreaterThan(0);
@@ -401,9 +404,17 @@ describe("the round page", () => {
     );
     const rec = page.body as {
       analysis: { inputHash: string; seed: number; engineVersion: string };
-      decision: { dissentedBy: string[] };
+      decision: { dissentedBy: string[]; selected: { id: string }[] };
+      decidedCost: number | null;
     };
     expect(rec.analysis.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    // the decided interventions' cost: the means of their cost distributions as stored, summed here
+    const costs = new Map((await loadInterventions(db)).map((iv) => [iv.id, iv.expectedCost]));
+    expect(rec.decision.selected.length).toBeGreaterThan(0);
+    expect(rec.decidedCost).toBeCloseTo(
+      rec.decision.selected.reduce((a, s) => a + costs.get(s.id)!, 0),
+      6,
+    );
     expect(rec.decision.dissentedBy).toEqual(["p-committee"]);
     const json = await call(
       jsonLoader,
