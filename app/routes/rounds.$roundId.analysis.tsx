@@ -161,7 +161,7 @@ export default function AnalysisPage() {
       <p>
         {t("analysis.meta", {
           scenario: m.scenario,
-          eps: m.eps,
+          eps: formatNumber(locale, m.eps, 2),
           draws: formatNumber(locale, m.draws, 0),
           seed: m.seed,
           version: m.version,

@@ -75,8 +75,13 @@ describe("a prioritisation round in the browser", () => {
     expect(exclusions).toContain("insatser med evidensgrad D får kosta högst 1 mkr");
     expect(exclusions).not.toContain("may not exceed");
     await expectNoAxeViolations(page);
+    // ε with a decimal comma on the Swedish page (helsingborg-programme has ε = 1.5), draws with a space
+    const scenarioText = (await page.locator("#step-scenario").textContent())!;
+    expect(scenarioText).toContain("ε = 1,50");
+    expect(scenarioText).not.toMatch(/ε = \d\.\d/);
     await submit(page, "scenario", "Spara scenariovalet");
     expect(await currentStep(page)).toContain("Viktningsscenario valt");
+    expect(await page.locator("#step-analyse").textContent()).toMatch(/\d\s\d{3} Monte Carlo-dragningar/);
     await expectNoAxeViolations(page);
 
     await runAnalysis(page, roundUrl);

@@ -41,6 +41,7 @@ export function RoundSummary({
   return (
     <section aria-labelledby="summary-title" className="round-summary">
       <h2 id="summary-title">{t("round.summary")}</h2>
+      {c.scope ? null : <p>{t("round.summaryEmpty")}</p>}
       <dl>
         {c.scope ? (
           <>

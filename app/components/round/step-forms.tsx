@@ -1,7 +1,9 @@
 import { Form, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { CsrfField } from "~/auth/csrf-field";
+import { sv as messagesSv, type MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/use-t";
+import { NameTag } from "~/components/name-tag";
 import { Interpolated, StoredText } from "~/components/pages/stored-text";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { localizeRuleLine } from "~/utils/rule-text";
@@ -90,7 +92,7 @@ export function ScopeStep({ view, feedback }: { view: View; feedback?: StepFeedb
               />{" "}
               <label htmlFor={`area-${a.id}`}>
                 {a.name} ({a.id})
-                {a.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+                <NameTag name={a.name} word={t("overview.synthetic")} show={a.synthetic} />
               </label>
             </li>
           ))}
@@ -197,7 +199,7 @@ export function NeedsStep({ view, feedback }: { view: View; feedback?: StepFeedb
                   </td>
                   <th scope="row">
                     {s.areaName}, {s.label}
-                    {s.synthetic ? <span className="tag"> {t("overview.synthetic")}</span> : null}
+                    <NameTag name={s.areaName} word={t("overview.synthetic")} show={s.synthetic} />
                   </th>
                   <td className="num">{formatNumber(locale, s.population, 0)}</td>
                   {dims.map((d) => {
@@ -365,6 +367,7 @@ export function Exclusions({
 
 export function ScenarioStep({ view, feedback }: { view: View; feedback?: StepFeedback }) {
   const t = useT();
+  const locale = useLocale();
   const { fieldErrors } = useStepErrors("scenario", feedback);
   const list = view.scenarios ?? [];
   const chosen = view.context.scenario;
@@ -392,7 +395,9 @@ export function ScenarioStep({ view, feedback }: { view: View; feedback?: StepFe
               />{" "}
               <label htmlFor={`primary-${s.id}`}>
                 {s.label}{" "}
-                <span className="note">({t("scenario.epsilon", { eps: s.inequalityAversion })})</span>
+                <span className="note">
+                  ({t("scenario.epsilon", { eps: formatNumber(locale, s.inequalityAversion, 2) })})
+                </span>
                 <br />
                 <span className="note">{s.description}</span>
               </label>
@@ -442,12 +447,18 @@ function useRefreshWhile(running: boolean): void {
 
 export function AnalyseStep({ view, feedback }: { view: View; feedback?: StepFeedback }) {
   const t = useT();
+  const locale = useLocale();
+  // the engine reports its phases by English names ("impacts", "confidence factors")
+  const phaseName = (phase: string) => {
+    const key = `analyse.phase.${phase.replace(/ /g, "_")}`;
+    return key in messagesSv ? t(key as MessageKey) : phase;
+  };
   const job = view.job;
   const running = job?.status === "running";
   useRefreshWhile(running);
   return (
     <StepForm step="analyse" view={view} feedback={feedback} legend={t("analyse.legend")}>
-      <p>{t("analyse.intro", { draws: view.draws ?? 0 })}</p>
+      <p>{t("analyse.intro", { draws: formatNumber(locale, view.draws ?? 0, 0) })}</p>
       <div id="analysis-status">
         {running ? (
           <p>
@@ -456,10 +467,10 @@ export function AnalyseStep({ view, feedback }: { view: View; feedback?: StepFee
             </noscript>
             <progress max={job.total} value={job.done} aria-label={t("analyse.legend")} />{" "}
             {t("analyse.running", {
-              phase: job.phase,
+              phase: phaseName(job.phase),
               done: job.done,
               total: job.total,
-              scenario: job.scenario,
+              scenario: view.scenarios?.find((s) => s.id === job.scenario)?.label ?? job.scenario,
             })}{" "}
             {t("analyse.runningRefresh")}
           </p>
@@ -468,7 +479,7 @@ export function AnalyseStep({ view, feedback }: { view: View; feedback?: StepFee
         ) : null}
         {/* announced once per phase, not at every count */}
         <p className="visually-hidden" aria-live="polite">
-          {running ? t("analyse.phaseLive", { phase: job.phase }) : ""}
+          {running ? t("analyse.phaseLive", { phase: phaseName(job.phase) }) : ""}
         </p>
       </div>
       {running ? null : <Submit>{view.hasAnalysis ? t("analyse.rerun") : t("analyse.submit")}</Submit>}
