@@ -25,5 +25,11 @@ export function ruleTextPairs(rules: readonly Rule[]): RuleTextPair[] {
 export function localizeRuleLine(line: string, pairs: readonly RuleTextPair[], locale: Locale): string {
   const other: Locale = locale === "sv" ? "en" : "sv";
   const pair = pairs.find((p) => p[other] !== p[locale] && line.includes(p[other]));
-  return pair ? line.replace(pair[other], pair[locale]) : line;
+  const text = pair ? line.replace(pair[other], pair[locale]) : line;
+  // an adjust rule's factor as the engine appends it, "(impact × 0.8)", in Swedish words and decimals
+  return locale === "sv"
+    ? text
+        .replace(/\(impact × (-?\d+)\.(\d+)\)/g, "(effekten × $1,$2)")
+        .replace(/\(impact × /g, "(effekten × ")
+    : text;
 }

@@ -503,7 +503,7 @@ export function PortfolioStep({ view, feedback }: { view: View; feedback?: StepF
       {p ? (
         <p>
           {t("portfolio.engineSuggests", {
-            ids: p.selected.join(", ") || "–",
+            ids: p.selected.map((id) => rows.find((r) => r.id === id)?.label ?? id).join("; ") || "–",
             cost: sek(locale, p.cost),
             p: formatNumber(locale, p.pWithinBudget, 2),
           })}
@@ -527,8 +527,9 @@ export function PortfolioStep({ view, feedback }: { view: View; feedback?: StepF
           <fieldset key={r.id} className={`portfolio-row ${r.status}`}>
             <legend>{r.label}</legend>
             <p className="note">
-              {t("analysis.impact")}: {formatNumber(locale, r.impact.mean, 3)}{" "}
-              {formatInterval(locale, r.impact.interval[0], r.impact.interval[1], 3)}; {t("analysis.cost")}:{" "}
+              {/* four decimals, as the analysis and the decision record show them (three printed 0,000) */}
+              {t("analysis.impact")}: {formatNumber(locale, r.impact.mean, 4)}{" "}
+              {formatInterval(locale, r.impact.interval[0], r.impact.interval[1], 4)}; {t("analysis.cost")}:{" "}
               {sek(locale, r.expectedCost)}
             </p>
             {r.required ? (

@@ -12,7 +12,7 @@ const pairs = [
 ];
 
 describe("localizeRuleLine", () => {
-  it("shows an engine reason line in Swedish, keeping the rule name and the factor", () => {
+  it("shows an engine reason line in Swedish, keeping the rule name, with the factor in Swedish", () => {
     expect(localizeRuleLine("evidens-d-max-1-mkr: evidence grade D may not exceed 1 MSEK", pairs, "sv")).toBe(
       "evidens-d-max-1-mkr: insatser med evidensgrad D får kosta högst 1 mkr",
     );
@@ -22,7 +22,13 @@ describe("localizeRuleLine", () => {
         pairs,
         "sv",
       ),
-    ).toBe("c-rule: evidensgrad C: förväntade effekter minskade med en femtedel (impact × 0.8)");
+    ).toBe("c-rule: evidensgrad C: förväntade effekter minskade med en femtedel (effekten × 0,8)");
+  });
+
+  it("writes the factor of an adjust rule in Swedish words and with a decimal comma, in English as the engine did", () => {
+    expect(localizeRuleLine("r: no pair (impact × 1.25)", [], "sv")).toBe("r: no pair (effekten × 1,25)");
+    expect(localizeRuleLine("r: no pair (impact × 2)", [], "sv")).toBe("r: no pair (effekten × 2)");
+    expect(localizeRuleLine("r: no pair (impact × 1.25)", [], "en")).toBe("r: no pair (impact × 1.25)");
   });
 
   it("leaves an English line in English for the English UI, and shows a Swedish one in English", () => {
