@@ -123,6 +123,14 @@ describe("a prioritisation round in the browser", () => {
     await as(page, "budget_planner");
     await page.goto(roundUrl);
     await expectNoAxeViolations(page);
+    // the suggested portfolio names candidates, not ids; impacts show four decimals, not 0,000
+    const portfolioText = await page.locator("#step-portfolio").innerText();
+    const ids = await page
+      .locator('#step-portfolio input[name="selected"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids.filter((id) => new RegExp(`(^|[ ,;:])${id}([ ,;.]|$)`, "m").test(portfolioText))).toEqual([]);
+    expect(portfolioText).toMatch(/: \d,\d{4} \[\d,\d{4}; \d,\d{4}\]/);
     const rationales = page.locator('#step-portfolio textarea[name^="rationale."]');
     for (let i = 0; i < (await rationales.count()); i++)
       await rationales.nth(i).fill("Motiverat av analysen.");
