@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { commandUsage } from "../command-usage";
 import { CliInputError, type Command, parseCommandArgs } from "../cli";
 import { DEFAULT_DATABASE_PATH, createDb, isPostgresUrl, sqlitePath } from "../../db/connection";
+import { asInputError } from "../../db/import/open-database";
 import { listAuditEvents, verifyAuditChain, type AuditProblem } from "../../db/repositories/audit-repository";
 
 const usage = commandUsage("audit");
@@ -54,9 +55,16 @@ export const run = (async (argv: string[], onProblems: () => void = exitWithOne)
   if (!isPostgresUrl(url) && url !== ":memory:" && !existsSync(sqlitePath(url))) {
     throw new CliInputError(`${url}: no database there (run \`livsval setup\` first)`);
   }
-  const db = createDb(url);
+  let db: ReturnType<typeof createDb>;
   try {
-    const tables = await db.introspection.getTables();
+    db = createDb(url);
+  } catch (e) {
+    throw asInputError(e, url);
+  }
+  try {
+    const tables = await db.introspection.getTables().catch((e: unknown) => {
+      throw asInputError(e, url);
+    });
     if (!tables.some((t) => t.name === "audit_events")) {
       throw new CliInputError(`${url}: the database has no audit log (run \`livsval setup\` first)`);
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -61,6 +61,20 @@ describe("livsval audit verify", () => {
     const missing = join(dir, "nothing-here.sqlite");
     await expect(run(["verify", "--database", missing], vi.fn())).rejects.toThrow(
       new CliInputError(`${missing}: no database there (run \`livsval setup\` first)`),
+    );
+  });
+
+  it("refuses a file that is not a database, or an unreachable server, as bad input naming it", async () => {
+    const notes = join(dir, "notes.txt");
+    writeFileSync(notes, "not a database\n".repeat(100));
+    await expect(run(["verify", "--database", notes], vi.fn())).rejects.toThrow(
+      new CliInputError(`${notes}: cannot open the database (file is not a database)`),
+    );
+    // nothing listens on port 1 of the loopback interface
+    await expect(run(["verify", "--database", "postgres://a:pw@127.0.0.1:1/x"], vi.fn())).rejects.toThrow(
+      new CliInputError(
+        "postgres://a:***@127.0.0.1:1/x: cannot open the database (connect ECONNREFUSED 127.0.0.1:1)",
+      ),
     );
   });
 
