@@ -11,7 +11,8 @@ const UNITS: Record<string, { sv: string; en: string }> = {
   "Micrograms per cubic metre": { sv: "µg/m³", en: "µg/m³" },
   Ratio: { sv: "kvot", en: "ratio" },
   "US Dollar": { sv: "US-dollar", en: "US dollars" },
-  "USD PPP": { sv: "US-dollar (köpkraftsjusterade)", en: "US dollars (PPP)" },
+  // a soft hyphen lets the long Swedish word break: unbroken it widened the /data table past 1280 px
+  "USD PPP": { sv: "US-dollar (köpkrafts\u00ADjusterade)", en: "US dollars (PPP)" },
   Years: { sv: "år", en: "years" },
   år: { sv: "år", en: "years" },
   "kr per invånare": { sv: "kr per invånare", en: "SEK per resident" },
