@@ -20,6 +20,8 @@ const coreSv = {
     "Varje värde visas med ett 95 % täckningsintervall (±2 standardosäkerheter). Poäng 0–100 efter normalisering mot indikatorernas målstolpar.",
   "overview.byDimension": "Profil per dimension",
   "overview.bySegment": "Profil per befolkningsgrupp",
+  "overview.segmentsNote":
+    "I varje cell poängen och under den dess 95 % täckningsintervall. – betyder att gruppen saknar egna uppgifter i dimensionen.",
   "overview.dimension": "Dimension",
   "overview.score": "Poäng",
   "overview.u": "Standardosäkerhet",
@@ -156,6 +158,8 @@ const coreEn: Record<keyof typeof coreSv, string> = {
     "Every value is shown with a 95 % coverage interval (±2 standard uncertainties). Scores 0–100 after normalisation against each indicator's goalposts.",
   "overview.byDimension": "Profile by dimension",
   "overview.bySegment": "Profile by population group",
+  "overview.segmentsNote":
+    "Each cell: the score, and under it its 95 % coverage interval. – means the group has no data of its own in the dimension.",
   "overview.dimension": "Dimension",
   "overview.score": "Score",
   "overview.u": "Standard uncertainty",

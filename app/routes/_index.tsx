@@ -464,9 +464,16 @@ export default function Overview() {
                       const sc = s.scores[d.id];
                       return (
                         <td key={d.id} className="num">
-                          {sc
-                            ? `${formatNumber(locale, sc.value)}${sc.interval ? ` ${formatInterval(locale, sc.interval[0], sc.interval[1])}` : ""}`
-                            : "–"}
+                          {/* the score over its interval, neither broken inside */}
+                          {sc ? <span className="unbroken">{formatNumber(locale, sc.value)}</span> : "–"}
+                          {sc?.interval ? (
+                            <>
+                              <br />
+                              <span className="unbroken">
+                                {formatInterval(locale, sc.interval[0], sc.interval[1])}
+                              </span>
+                            </>
+                          ) : null}
                         </td>
                       );
                     })}
@@ -474,6 +481,7 @@ export default function Overview() {
               ))}
             </tbody>
           </table>
+          <p className="note">{t("overview.segmentsNote")}</p>
           <CsvLink table="segments" />
         </div>
       ) : null}

@@ -65,6 +65,23 @@ describe("stored English text and long text in the Swedish UI", () => {
     }
   });
 
+  it("fits the overview's profile by group at 1280 px, each score and interval unbroken", async () => {
+    const page = await signedIn("analyst", 1280);
+    await page.goto(`${env.server.url}/`);
+    const fit = await page.locator("#profile-by-segment").evaluate((t) => ({
+      table: t.scrollWidth,
+      region: t.closest(".table-scroll")!.clientWidth,
+    }));
+    expect(fit.table).toBeLessThanOrEqual(fit.region);
+    // the score and its interval each on one line (a wrapped span has more than one client rect)
+    const cellLines = await page
+      .locator("#profile-by-segment tbody td.num .unbroken")
+      .evaluateAll((spans) => [spans.length, spans.filter((s) => s.getClientRects().length > 1).length]);
+    expect(cellLines[0]).toBeGreaterThan(100);
+    expect(cellLines[1]).toBe(0);
+    await page.close();
+  });
+
   it("marks an indicator page's source, the overview's source column and a scenario's source as English", async () => {
     const page = await signedIn("analyst", 1280);
     await page.goto(`${env.server.url}/data/indicators/bli_iw_hadi`);
