@@ -25,13 +25,18 @@ async function submit(page: Page, form: string, button: string): Promise<void> {
   expect(await submitStep(page, form, button), `${form} on ${page.url()}`).toEqual([]);
 }
 
-/** At 320 CSS pixels, what makes the page scroll sideways (outside the tables that scroll by themselves). */
+/**
+ * At 320 CSS pixels, what makes the page scroll sideways (outside the tables and chart drawings that
+ * scroll by themselves).
+ */
 async function sticksOutAt320(page: Page): Promise<string[]> {
   await page.setViewportSize({ width: 320, height: 640 });
   const over = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll("body *")]
-      .filter((el) => !el.closest(".table-scroll") && el.getBoundingClientRect().right > width + 1)
+      .filter(
+        (el) => !el.closest(".table-scroll, .chart-drawing") && el.getBoundingClientRect().right > width + 1,
+      )
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${[...el.classList].join(".")}`);
   });
@@ -118,6 +123,16 @@ describe("a prioritisation round in the browser", () => {
     await page.locator("#why-table").waitFor();
     // the analysis, with its candidate pickers sized by long names, reflows at 320 px
     expect(await sticksOutAt320(page)).toEqual([]);
+    // and at 390 px its charts keep labels of at least 10 px (11 units in a drawing of 640–680 units)
+    await page.setViewportSize({ width: 390, height: 800 });
+    const labelPx = await page
+      .locator(".chart-drawing svg")
+      .evaluateAll((svgs) =>
+        svgs.map((s) => (11 * s.getBoundingClientRect().width) / (s as SVGSVGElement).viewBox.baseVal.width),
+      );
+    expect(labelPx.length).toBeGreaterThanOrEqual(3);
+    for (const px of labelPx) expect(px).toBeGreaterThanOrEqual(10);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await expectNoAxeViolations(page);
 
     await as(page, "budget_planner");

@@ -40,7 +40,10 @@ export function ChartFigure({
     <section className="chart" id={id}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p>{intro}</p>
-      <div className="chart-drawing">{children}</div>
+      {/* on a narrow screen the drawing keeps a legible size and scrolls sideways in its own region */}
+      <div className="chart-drawing" role="group" aria-labelledby={`${id}-title`} tabIndex={0}>
+        {children}
+      </div>
       <details className="chart-table">
         <summary>{t("analysis.showTable")}</summary>
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
