@@ -80,6 +80,8 @@ const coreSv = {
   "national.homeMeasure":
     "Helsingborgs mått: {measure} logit (standardosäkerhet {se}); {score} av 100 (±{scoreSe}); rang {rank} av {count}. Reliabilitet (personseparation): {rel}.",
   "national.conditionsError": "Förutsättningsskalan kunde inte beräknas: {message}",
+  "national.lowReliability":
+    "Reliabiliteten är låg (under 0,5): med så få förutsättningar skiljer skalan knappt kommunerna från varandra, så Helsingborgs mått och rang är mycket osäkra. Reliabiliteten är andelen av måttens spridning som inte är mätfel; ett värde under 0 betyder att mätfelet är större än spridningen.",
   "national.gradesMerged":
     "{label}: betygen {a} och {b} slogs ihop, eftersom betyg {unobserved} bara förekommer bland kommuner med lägsta eller högsta möjliga totalpoäng (betingad ML kan då inte skatta dess tröskel).",
   "national.conditionDropped": "{label} utelämnades: efter sammanslagning återstod bara ett betyg.",
@@ -217,6 +219,8 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "national.homeMeasure":
     "Helsingborg's measure: {measure} logits (standard uncertainty {se}); {score} of 100 (±{scoreSe}); rank {rank} of {count}. Reliability (person separation): {rel}.",
   "national.conditionsError": "The conditions scale could not be computed: {message}",
+  "national.lowReliability":
+    "The reliability is low (below 0.5): with so few conditions the scale barely tells municipalities apart, so Helsingborg's measure and rank are very uncertain. Reliability is the share of the measures' spread that is not measurement error; a value below 0 means the error is larger than the spread.",
   "national.gradesMerged":
     "{label}: grades {a} and {b} were merged, because grade {unobserved} occurs only among municipalities with the lowest or highest possible total (conditional ML cannot then estimate its threshold).",
   "national.conditionDropped": "{label} was left out: after merging only one grade was left.",

@@ -209,26 +209,30 @@ function NationalSection({ national }: { national: NationalView }) {
             ]}
           />
           <tbody>
-            {national.rows.map((r) => (
-              <tr key={r.indicatorId} data-indicator={r.indicatorId}>
-                <th scope="row">
-                  {r.label} ({unitLabel(r.unit, locale)}, {r.period})
-                </th>
-                <td className="num">
-                  {r.home
-                    ? `${formatNumber(locale, r.home.value, 1)}${r.home.u !== null ? ` ± ${formatNumber(locale, r.home.u, 1)}` : ""}`
-                    : "–"}
-                </td>
-                <td className="num">{r.rank !== null ? `${r.rank} / ${r.count}` : "–"}</td>
-                <td className="num">{formatNumber(locale, r.nationalMedian, 1)}</td>
-                <td className="num">
-                  {r.peersMedian !== null ? formatNumber(locale, r.peersMedian, 1) : "–"}
-                </td>
-                <td className="note">
-                  <StoredText text={r.source} />
-                </td>
-              </tr>
-            ))}
+            {national.rows.map((r) => {
+              // one precision per row: whole numbers for amounts in the thousands (kronor), else one decimal
+              const d = Math.abs(r.nationalMedian) >= 1000 ? 0 : 1;
+              return (
+                <tr key={r.indicatorId} data-indicator={r.indicatorId}>
+                  <th scope="row">
+                    {r.label} ({unitLabel(r.unit, locale)}, {r.period})
+                  </th>
+                  <td className="num">
+                    {r.home
+                      ? `${formatNumber(locale, r.home.value, d)}${r.home.u !== null ? ` ± ${formatNumber(locale, r.home.u, d)}` : ""}`
+                      : "–"}
+                  </td>
+                  <td className="num">{r.rank !== null ? `${r.rank} / ${r.count}` : "–"}</td>
+                  <td className="num">{formatNumber(locale, r.nationalMedian, d)}</td>
+                  <td className="num">
+                    {r.peersMedian !== null ? formatNumber(locale, r.peersMedian, d) : "–"}
+                  </td>
+                  <td className="note">
+                    <StoredText text={r.source} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         <CsvLink table="national" />
@@ -248,6 +252,11 @@ function NationalSection({ national }: { national: NationalView }) {
                 count: c.measured,
                 rel: c.reliability !== null ? formatNumber(locale, c.reliability, 2) : "–",
               })}
+            </p>
+          ) : null}
+          {c.reliability !== null && c.reliability < 0.5 ? (
+            <p className="note" id="conditions-reliability">
+              {t("national.lowReliability")}
             </p>
           ) : null}
           <div className="table-scroll" role="group" aria-labelledby="conditions-scale-caption" tabIndex={0}>

@@ -89,6 +89,22 @@ describe("the overview page", () => {
     }
     await expect(page.locator("#international-notes").textContent()).resolves.toContain("0,05/√3");
 
+    // the national table: kronor in whole numbers, shares with one decimal, one precision per row
+    const tax = await page
+      .locator('#national-comparison tr[data-indicator="scb_tax_base"] td.num')
+      .allTextContents();
+    expect(tax[0]).toMatch(/^\d{3}\s\d{3} ± \d(\s\d{3})?$/);
+    expect(tax[2]).toMatch(/^\d{3}\s\d{3}$/);
+    const share = await page
+      .locator('#national-comparison tr[data-indicator="scb_tertiary_education"] td.num')
+      .allTextContents();
+    expect(share[0]).toMatch(/^\d+,\d ± \d+,\d$/);
+
+    // a low reliability of the conditions scale is explained, a reliability of 0,5 or more is not
+    const home = (await page.locator("#conditions-home").textContent())!;
+    const reliability = Number(/: ([−-]?\d+,\d+)\.$/.exec(home)![1]!.replace("−", "-").replace(",", "."));
+    expect(await page.locator("#conditions-reliability").count()).toBe(reliability < 0.5 ? 1 : 0);
+
     // the conditions scale's 0–100 transform in Swedish, its factor 100/(hi − lo) from the shown goalposts
     // a negative number's sign (U+2212 in Swedish) as "-", the formula's minus signs left as they are
     const transform = (await page.locator("#conditions-transform").textContent())!.replace(/−(?=\d)/g, "-");
