@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ruleText, type Rule } from "../../engine/rules/rule-schema";
 import { RuleSetSchema } from "../../scenarios/schema";
 import { can } from "~/auth/policy";
 import { CsrfField } from "~/auth/csrf-field";
@@ -14,7 +15,9 @@ import { requirePermission, verifyCsrf } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/messages";
 import { metaLocale, metaTitle, useLocale, useT } from "~/i18n/use-t";
+import { StoredText } from "~/components/pages/stored-text";
 import { getDb } from "~/utils/db.server";
+import { formatNumber } from "~/utils/format";
 import { readBoundedForm } from "~/utils/pages-interventions.server";
 import {
   formatPath,
@@ -97,6 +100,64 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/scenarios/rules/${encodeURIComponent(found.doc.id)}?saved=${version}`);
 }
 
+/** Each rule's name, what it does and its reason in the page's language: the JSON read for people. */
+function RuleSummary({ rules }: { rules: readonly Rule[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const effect = (e: Rule["event"]) => {
+    switch (e.type) {
+      case "exclude":
+        return t("rs.effect.exclude");
+      case "require":
+        return t("rs.effect.require");
+      case "adjust":
+        return t("rs.effect.adjust", { factor: formatNumber(locale, e.params.factor, 2) });
+      case "flag":
+        return t("rs.effect.flag");
+      case "cap":
+        return t("rs.effect.cap", {
+          department: e.params.department,
+          amount: formatNumber(locale, e.params.amount, 0),
+        });
+    }
+  };
+  const reason = (e: Rule["event"]) => {
+    const text = e.type === "flag" ? e.params.message : e.type === "cap" ? null : (e.params?.reason ?? null);
+    return text === null ? "–" : <StoredText text={ruleText(text, locale)} />;
+  };
+  return (
+    <section aria-labelledby="rule-summary-title">
+      <h2 id="rule-summary-title">{t("rs.summary")}</h2>
+      <div className="table-scroll" role="group" aria-labelledby="rule-summary-caption" tabIndex={0}>
+        <table id="rule-summary">
+          <caption id="rule-summary-caption" className="visually-hidden">
+            {t("rs.summary")}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("rs.col.rule")}</th>
+              <th scope="col">{t("rs.col.effect")}</th>
+              <th scope="col">{t("rs.col.reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">
+                  <code>{r.name}</code>
+                </th>
+                <td>{effect(r.event)}</td>
+                <td>{reason(r.event)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="note">{t("rs.summaryNote")}</p>
+    </section>
+  );
+}
+
 export default function RuleSetPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -119,6 +180,12 @@ export default function RuleSetPage() {
       ) : null}
       <p>{t("rs.intro")}</p>
       <p className="note">{t("sc.versions", { list: loaded.versions.join(", ") })}</p>
+      {loaded.ruleSet.provenance && "note" in loaded.ruleSet.provenance ? (
+        <p className="note">
+          <StoredText text={String(loaded.ruleSet.provenance.note)} />
+        </p>
+      ) : null}
+      <RuleSummary rules={loaded.ruleSet.rules} />
       {hasErrors ? (
         <div className="form-error" role="alert" id="json-errors">
           {actionData?.jsonError ? <p>{actionData.jsonError}</p> : null}

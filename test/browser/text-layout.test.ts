@@ -82,6 +82,21 @@ describe("stored English text and long text in the Swedish UI", () => {
     await page.close();
   });
 
+  it("sums up a rule set's rules in words in the page's language above its JSON", async () => {
+    const page = await signedIn("analyst", 1280);
+    await page.goto(`${env.server.url}/scenarios/rules/helsingborg-2026`);
+    // the shipped scenarios/rules/helsingborg-2026.json: five rules, one of each kind
+    const rows = page.locator("#rule-summary tbody tr");
+    expect(await rows.count()).toBe(5);
+    const text = (await page.locator("#rule-summary").innerText()).replace(/\s+/g, " ");
+    expect(text).toContain(
+      "evidens-d-max-1-mkr Utesluter insatsen insatser med evidensgrad D får kosta högst 1 mkr",
+    );
+    expect(text).toContain("Effekten multipliceras med 0,80");
+    expect(text).toMatch(/Budgettak för kultur-och-fritid: 3\s000\s000 kr/);
+    await page.close();
+  });
+
   it("marks an indicator page's source, the overview's source column and a scenario's source as English", async () => {
     const page = await signedIn("analyst", 1280);
     await page.goto(`${env.server.url}/data/indicators/bli_iw_hadi`);
