@@ -6,6 +6,7 @@ import type { Locale } from "~/i18n/messages";
 import { dataVersion, DerivedCache } from "./data-version.server";
 import type { getDb } from "./db.server";
 import { areaLabel } from "./group-names";
+import { indicatorLabel } from "./indicator-names";
 import { buildInternationalView } from "./international.server";
 import { buildNationalView } from "./national.server";
 import { buildAreaProfile, buildEquity } from "./profile.server";
@@ -55,7 +56,14 @@ async function buildOverview(db: ReturnType<typeof getDb>, locale: Locale) {
   const groups = (await listGroupsContaining(db, HOME_AREA)).filter((g) =>
     g.title.startsWith("Liknande kommuner"),
   );
-  const national = buildNationalView(await findNationalIndicators(db), HOME_AREA, groups);
+  const national = buildNationalView(
+    (await findNationalIndicators(db)).map((i) => ({
+      ...i,
+      label: indicatorLabel(i.indicatorId, i.label, locale),
+    })),
+    HOME_AREA,
+    groups,
+  );
   const international = buildInternationalView(await listReferenceValues(db), locale);
   return { profile, segmentEquity, districtEquity, national, international };
 }

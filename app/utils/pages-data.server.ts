@@ -1,5 +1,6 @@
 import { toCsv } from "./csv";
 import { areaLabel, groupLabel } from "./group-names";
+import { indicatorLabel } from "./indicator-names";
 import { z } from "zod";
 import { suppressSmallCells } from "../../engine/disclosure";
 import { coverage95 } from "../../engine/measurement/profile";
@@ -115,7 +116,7 @@ function indicatorFacts(
 ): IndicatorFacts {
   return {
     id: i.id,
-    label: i.label,
+    label: indicatorLabel(i.id, i.label, locale),
     dimensionId: i.dimension_id,
     dimensionLabel: locale === "en" ? i.label_en : i.label_sv,
     unit: i.unit,

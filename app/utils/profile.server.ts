@@ -9,6 +9,7 @@ import {
 import { createRandom } from "../../engine/random";
 import type { AreaProfileData, ProfileObservation } from "../../db/repositories/profile-repository";
 import { areaLabel, groupLabel } from "./group-names";
+import { indicatorLabel } from "./indicator-names";
 
 export interface ScoreView {
   value: number;
@@ -92,7 +93,7 @@ export function buildAreaProfile(data: AreaProfileData, locale: "sv" | "en"): Ar
       if (!score) continue;
       indicators.push({
         id: o.indicatorId,
-        label: o.indicatorLabel,
+        label: indicatorLabel(o.indicatorId, o.indicatorLabel, locale),
         unit: o.unit,
         value: o.value,
         u: o.u,
