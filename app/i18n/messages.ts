@@ -240,7 +240,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "intl.uBasis.oecd":
     "OECD: published without uncertainty. ASSUMPTION: the rounding of the published value (rectangular, half its last digit) combined with 2 % of the value.",
   "intl.uBasis.eurostat":
-    "Eurostat EU-SILC ({period}): means rounded to one decimal, without standard errors. The rounding alone gives u = 0.05/√3 ≈ 0.029 (rectangular distribution, JCGM 100 §4.3.7). ASSUMPTION on top: 0.5 % of the value for sampling error, the rule used for Sweden's own Eurostat figures (Riket). Sex and age groups rest on smaller samples, so their real sampling error is larger and their E_n likely overstated. Countries without a value for the year are left out; the EU27 average is not included.",
+    "Eurostat EU-SILC ({period}): means rounded to one decimal, without standard errors. The rounding alone gives u = 0.05/√3 ≈ 0.029 (rectangular distribution, JCGM 100 §4.3.7). ASSUMPTION on top: 0.5 % of the value for sampling error, the rule used for the Eurostat figures of Sweden as a whole on the data pages. Sex and age groups rest on smaller samples, so their real sampling error is larger and their E_n likely overstated. Countries without a value for the year are left out; the EU27 average is not included.",
   "intl.label.whr2024_ladder": "World Happiness Report 2024: life evaluation (Cantril ladder, 0–10)",
   "intl.label.bli_sw_lifs": "OECD BLI: life satisfaction (0–10)",
   "intl.label.bli_hs_leb": "OECD BLI: life expectancy (years)",
