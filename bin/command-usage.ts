@@ -50,6 +50,10 @@ export const COMMANDS = {
     does: "check the audit log's hash chain; names any edited, deleted or reordered event (exit 1 if any)",
     args: "verify [--database URL] [--anchor-seq N --anchor-hash HEX]",
   },
+  users: {
+    does: "list the accounts; add one, give one a new password (printed once), disable or enable one",
+    args: "[list | add <username> --role ROLE | password <username> | disable <username> | enable <username>] [--database URL]",
+  },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

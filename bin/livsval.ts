@@ -11,6 +11,7 @@ const commands: Record<CommandName, () => Promise<{ run: Command }>> = {
   inequality: () => import("./commands/inequality"),
   propagate: () => import("./commands/propagate"),
   audit: () => import("./commands/audit"),
+  users: () => import("./commands/users"),
 };
 
 const isHelp = (arg: string) => arg === "--help" || arg === "-h";

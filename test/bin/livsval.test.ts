@@ -40,6 +40,7 @@ const README_COMMANDS = [
   "inequality",
   "propagate",
   "audit",
+  "users",
 ];
 
 describe("livsval --help", () => {
