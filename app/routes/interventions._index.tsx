@@ -6,6 +6,7 @@ import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { listInterventionRows } from "~/utils/pages-interventions.server";
+import { StoredText } from "~/components/pages/stored-text";
 import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "iv.title") }];
@@ -61,12 +62,12 @@ export default function InterventionsIndex() {
                       to={`/interventions/${encodeURIComponent(r.id)}`}
                       aria-label={canEdit ? t("iv.editLabel", { label: r.label }) : undefined}
                     >
-                      {r.label}
+                      <StoredText text={r.label} />
                     </Link>
                     <br />
                     <code className="note">{r.id}</code>
                   </th>
-                  <td>{r.department ?? "–"}</td>
+                  <td>{r.department ? <StoredText text={r.department} /> : "–"}</td>
                   <td>{r.evidenceGrade ?? "–"}</td>
                   <td>{r.statutory ? t("pages.yes") : t("pages.no")}</td>
                   <td className="num">

@@ -211,7 +211,9 @@ export default function AnalysisPage() {
               {tables.ranking.rows.map((row) => (
                 <tr key={String(row[1])}>
                   <td className="num">{row[0]}</td>
-                  <th scope="row">{row[2]}</th>
+                  <th scope="row">
+                    <StoredText text={String(row[2])} />
+                  </th>
                   {/* four decimals, as the decision record shows them */}
                   <td className="num">{formatNumber(locale, row[3] as number, 4)}</td>
                   <td className="num">{formatInterval(locale, row[4] as number, row[5] as number, 4)}</td>
@@ -238,7 +240,10 @@ export default function AnalysisPage() {
             <ul>
               {analysis.excluded.map((x) => (
                 <li key={x.id}>
-                  <strong>{x.label}</strong>: <StoredText text={x.reasons.join("; ")} />
+                  <strong>
+                    <StoredText text={x.label} />
+                  </strong>
+                  : <StoredText text={x.reasons.join("; ")} />
                 </li>
               ))}
             </ul>

@@ -141,7 +141,10 @@ export default function RecordPage() {
           <ul>
             {rec.exclusions.map((x) => (
               <li key={`${x.candidateId}-${x.rule}`}>
-                <strong>{x.label}</strong>: {x.rule}, <StoredText text={x.reason} />
+                <strong>
+                  <StoredText text={x.label} />
+                </strong>
+                : {x.rule}, <StoredText text={x.reason} />
                 {x.override
                   ? ` — ${t("rules.overridden", { user: x.override.by ?? "", reason: x.override.reason })}`
                   : ""}
@@ -169,7 +172,9 @@ export default function RecordPage() {
                 {rec.analysis.ranking.map((x) => (
                   <tr key={x.id}>
                     <td className="num">{x.rank}</td>
-                    <th scope="row">{x.label}</th>
+                    <th scope="row">
+                      <StoredText text={x.label} />
+                    </th>
                     <td className="num">{formatNumber(locale, x.impact.mean, 4)}</td>
                     <td className="num">
                       {formatInterval(locale, x.impact.interval[0], x.impact.interval[1], 4)}
@@ -189,8 +194,11 @@ export default function RecordPage() {
           <ul>
             {rec.portfolio.candidates.map((x) => (
               <li key={x.id}>
-                <strong>{x.label}</strong> ({x.selected ? t("portfolio.selected") : t("portfolio.rejected")}):{" "}
-                {x.rationale}
+                <strong>
+                  <StoredText text={x.label} />
+                </strong>{" "}
+                ({x.selected ? t("portfolio.selected") : t("portfolio.rejected")}):{" "}
+                <StoredText text={x.rationale} />
               </li>
             ))}
           </ul>
@@ -218,7 +226,9 @@ export default function RecordPage() {
       {rec.decision ? (
         <section aria-labelledby="decision-title">
           <h2 id="decision-title">{t("decision.title")}</h2>
-          <p>{rec.decision.summary}</p>
+          <p>
+            <StoredText text={rec.decision.summary} />
+          </p>
           <p>{t("decision.by", { at: rec.decision.at.slice(0, 10), user: rec.decision.by ?? "" })}</p>
           <p>
             {t("decision.selected")}: {rec.decision.selected.map((s) => s.label).join(", ") || "–"}

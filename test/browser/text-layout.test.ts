@@ -82,6 +82,21 @@ describe("stored English text and long text in the Swedish UI", () => {
     await page.close();
   });
 
+  it("marks Swedish intervention names as Swedish on the English interventions page", async () => {
+    const page = await signedIn("analyst", 1280);
+    await page.goto(`${env.server.url}/lang?to=en&redirectTo=/interventions`);
+    await page.locator("html[lang=en]").waitFor();
+    // the demo's "Bostad först för personer i hemlöshet" and "Socialförvaltningen" (db/seed, Swedish)
+    const row = page.locator('tr:has(a[href="/interventions/bostad-forst"])');
+    await expect(row.locator('a span[lang="sv"]').textContent()).resolves.toBe(
+      "Bostad först för personer i hemlöshet",
+    );
+    await page.goto(`${env.server.url}/lang?to=sv&redirectTo=/interventions`);
+    // on the Swedish page the same name needs no mark
+    expect(await page.locator('a[href="/interventions/bostad-forst"] span[lang]').count()).toBe(0);
+    await page.close();
+  });
+
   it("sums up a rule set's rules in words in the page's language above its JSON", async () => {
     const page = await signedIn("analyst", 1280);
     await page.goto(`${env.server.url}/scenarios/rules/helsingborg-2026`);
