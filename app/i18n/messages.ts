@@ -119,6 +119,8 @@ const coreSv = {
   "intl.label.eurostat_life_satisfaction_65p":
     "Eurostat EU-SILC: livstillfredsställelse (0–10), 65 år och äldre",
   "auth.signIn": "Logga in",
+  "auth.intro":
+    "Livsval visar livskvaliteten i kommunen med angiven mätosäkerhet och hjälper till att prioritera insatser. Logga in med det konto en administratör har gett dig; din roll avgör vad du kan göra.",
   "auth.signOut": "Logga ut",
   "auth.username": "Användarnamn",
   "auth.password": "Lösenord",
@@ -257,6 +259,8 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   "intl.label.eurostat_life_satisfaction_65p":
     "Eurostat EU-SILC: life satisfaction (0–10), 65 years and over",
   "auth.signIn": "Sign in",
+  "auth.intro":
+    "Livsval shows the municipality's quality of life with its measurement uncertainty and helps prioritise interventions. Sign in with the account an administrator gave you; your role decides what you can do.",
   "auth.signOut": "Sign out",
   "auth.username": "Username",
   "auth.password": "Password",

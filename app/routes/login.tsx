@@ -75,6 +75,7 @@ export default function Login() {
   return (
     <section className="narrow">
       <h1>{t("auth.signIn")}</h1>
+      <p>{t("auth.intro")}</p>
       <Form method="post" aria-describedby={actionData?.error ? "signin-error" : undefined}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         {actionData?.error ? (
