@@ -215,7 +215,7 @@ export const roundsSv = {
   "analysis.heatmapAria": "Rangsannolikhet för {count} insatser; samma siffror finns i tabellen nedan.",
   "analysis.tornado": "Känslighet: tornadodiagram",
   "analysis.tornadoIntro":
-    "Förväntad effekt för den högst rankade insatsen ({candidate}) när en indata i taget sätts till sitt låga och höga värde.",
+    "Förväntad effekt för den högst rankade insatsen ({candidate}) när en indata i taget sätts till sitt låga och höga värde. Skalan överst är den förväntade jämlika effekten ΔW i poäng per invånare; den lodräta linjen är effekten med alla indata på sina förväntade värden.",
   "analysis.tornadoAria": "Tornadodiagram för {candidate}; samma siffror finns i tabellen nedan.",
   "analysis.input": "Indata",
   "analysis.tornadoWeight": "Vikt: {dimension}",
@@ -494,7 +494,7 @@ export const roundsEn: Record<keyof typeof roundsSv, string> = {
     "Rank acceptability of {count} interventions; the same numbers are in the table below.",
   "analysis.tornado": "Sensitivity: tornado chart",
   "analysis.tornadoIntro":
-    "Expected impact of the top-ranked intervention ({candidate}) when one input at a time is set to its low and high value.",
+    "Expected impact of the top-ranked intervention ({candidate}) when one input at a time is set to its low and high value. The scale at the top is the expected equitable impact ΔW in points per resident; the vertical line is the impact with every input at its expected value.",
   "analysis.tornadoAria": "Tornado chart for {candidate}; the same numbers are in the table below.",
   "analysis.input": "Input",
   "analysis.tornadoWeight": "Weight: {dimension}",

@@ -139,6 +139,7 @@ export default function AnalysisPage() {
   const t = useT();
   const locale = useLocale();
   const f = (x: number) => formatCell(locale, x);
+  const tick = (x: number, digits: number) => formatNumber(locale, x, digits);
   const csv = (table: string) => `/rounds/${id}/csv/${table}`;
   if (!analysis) {
     return (
@@ -278,7 +279,7 @@ export default function AnalysisPage() {
             base={analysis.tornado.base}
             bars={analysis.tornado.bars}
             label={t("analysis.tornadoAria", { candidate: analysis.topLabel })}
-            format={f}
+            formatTick={tick}
           />
         </ChartFigure>
       ) : null}
@@ -296,7 +297,7 @@ export default function AnalysisPage() {
           label={t("analysis.planeAria", { count: analysis.plane.length })}
           xLabel={t("analysis.impact")}
           yLabel={t("analysis.deltaInequality")}
-          format={f}
+          formatTick={tick}
         />
         <ol className="plane-key">
           {analysis.plane.map((p) => (
@@ -320,8 +321,7 @@ export default function AnalysisPage() {
           xLabel={t("analysis.cumCostMsek")}
           yLabel={t("analysis.cumImpact")}
           budgetLabel={t("analysis.budget")}
-          format={f}
-          formatMillions={(v, digits) => formatNumber(locale, v, digits)}
+          formatTick={tick}
         />
       </ChartFigure>
 

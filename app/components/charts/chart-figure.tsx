@@ -93,6 +93,17 @@ export function ticks(lo: number, hi: number, n = 5): number[] {
   return out;
 }
 
+/**
+ * Decimals for an axis's tick labels: enough to tell ticks one step apart, the same for every tick
+ * (ticks step by 1, 2 or 5 × 10^k: 0.005 → 3 decimals, 0.5 → 1, 20 → 0), so an axis never reads
+ * "0,00500" beside "0,0100".
+ */
+export function tickDigits(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const step = Math.abs(values[1]! - values[0]!);
+  return step >= 1 || step === 0 ? 0 : Math.ceil(-Math.log10(step) - 1e-9);
+}
+
 /** A linear scale from [d0, d1] to [r0, r1]. */
 export function scale(d0: number, d1: number, r0: number, r1: number): (x: number) => number {
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);

@@ -1,4 +1,4 @@
-import { scale, ticks } from "./chart-figure";
+import { scale, tickDigits, ticks } from "./chart-figure";
 import { placeLabels } from "./place-labels";
 
 /** A point label's box: 11 px digits are about 6.5 px wide; a line of 11 px text about 13 px high. */
@@ -13,13 +13,14 @@ export function EquityPlane({
   label,
   xLabel,
   yLabel,
-  format,
+  formatTick,
 }: {
   points: { id: string; label: string; x: number; y: number }[];
   label: string;
   xLabel: string;
   yLabel: string;
-  format: (x: number) => string;
+  /** A tick label with `digits` decimals. */
+  formatTick: (x: number, digits: number) => string;
 }) {
   const width = 640;
   const height = 360;
@@ -32,6 +33,8 @@ export function EquityPlane({
   const [y0, y1] = [Math.min(...ys) - padY, Math.max(...ys) + padY];
   const x = scale(x0, x1, m.l, width - m.r);
   const y = scale(y0, y1, height - m.b, m.t);
+  const [xTicks, yTicks] = [ticks(x0, x1, 5), ticks(y0, y1, 5)];
+  const [xDigits, yDigits] = [tickDigits(xTicks), tickDigits(yTicks)];
   const at = points.map((p) => ({ x: x(p.x), y: y(p.y) }));
   // labels that would overlap are nudged apart (a leader line joins a moved label to its point)
   const labels = placeLabels(
@@ -41,19 +44,19 @@ export function EquityPlane({
   );
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="plane">
-      {ticks(x0, x1, 5).map((v) => (
+      {xTicks.map((v) => (
         <g key={`x${v}`}>
           <line x1={x(v)} x2={x(v)} y1={m.t} y2={height - m.b} className="grid" />
           <text x={x(v)} y={height - m.b + 16} textAnchor="middle" className="axis-label">
-            {format(v)}
+            {formatTick(v, xDigits)}
           </text>
         </g>
       ))}
-      {ticks(y0, y1, 5).map((v) => (
+      {yTicks.map((v) => (
         <g key={`y${v}`}>
           <line x1={m.l} x2={width - m.r} y1={y(v)} y2={y(v)} className="grid" />
           <text x={m.l - 6} y={y(v) + 4} textAnchor="end" className="axis-label">
-            {format(v)}
+            {formatTick(v, yDigits)}
           </text>
         </g>
       ))}

@@ -1,4 +1,4 @@
-import { scale, ticks } from "./chart-figure";
+import { scale, tickDigits, ticks } from "./chart-figure";
 
 /**
  * The value-for-money frontier (SVG): cumulative expected cost across, cumulative expected total
@@ -11,8 +11,7 @@ export function FrontierChart({
   xLabel,
   yLabel,
   budgetLabel,
-  format,
-  formatMillions,
+  formatTick,
 }: {
   points: { id: string; cumCost: number; cumImpact: number; withinBudget: boolean }[];
   budget: number | null;
@@ -20,9 +19,8 @@ export function FrontierChart({
   xLabel: string;
   yLabel: string;
   budgetLabel: string;
-  format: (x: number) => string;
-  /** A cost tick in millions of kronor with `digits` decimals (the axis title says the unit). */
-  formatMillions: (millions: number, digits: number) => string;
+  /** A tick label with `digits` decimals; cost ticks are in millions of kronor (the axis title says so). */
+  formatTick: (x: number, digits: number) => string;
 }) {
   const width = 640;
   const height = 340;
@@ -31,10 +29,11 @@ export function FrontierChart({
   const maxY = Math.max(...points.map((p) => p.cumImpact), 1) * 1.05;
   const x = scale(0, maxX, m.l, width - m.r);
   const y = scale(0, maxY, height - m.b, m.t);
+  // cost ticks in millions, each axis with one precision: 0, 20, 40 or 0,0, 0,5, 1,0
   const xTicks = ticks(0, maxX, 5);
-  // one precision for every cost tick, enough to tell neighbours apart: 0, 20, 40 or 0,0, 0,5, 1,0
-  const step = xTicks.length > 1 ? (xTicks[1]! - xTicks[0]!) / 1e6 : 1;
-  const xDigits = step >= 1 ? 0 : Math.ceil(-Math.log10(step) - 1e-9);
+  const xDigits = tickDigits(xTicks.map((v) => v / 1e6));
+  const yTicks = ticks(0, maxY, 5);
+  const yDigits = tickDigits(yTicks);
   const path = [`M ${x(0)} ${y(0)}`, ...points.map((p) => `L ${x(p.cumCost)} ${y(p.cumImpact)}`)].join(" ");
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="frontier">
@@ -42,15 +41,15 @@ export function FrontierChart({
         <g key={`x${v}`}>
           <line x1={x(v)} x2={x(v)} y1={m.t} y2={height - m.b} className="grid" />
           <text x={x(v)} y={height - m.b + 16} textAnchor="middle" className="axis-label">
-            {formatMillions(v / 1e6, xDigits)}
+            {formatTick(v / 1e6, xDigits)}
           </text>
         </g>
       ))}
-      {ticks(0, maxY, 5).map((v) => (
+      {yTicks.map((v) => (
         <g key={`y${v}`}>
           <line x1={m.l} x2={width - m.r} y1={y(v)} y2={y(v)} className="grid" />
           <text x={m.l - 6} y={y(v) + 4} textAnchor="end" className="axis-label">
-            {format(v)}
+            {formatTick(v, yDigits)}
           </text>
         </g>
       ))}

@@ -1,4 +1,4 @@
-import { scale, ticks } from "./chart-figure";
+import { scale, tickDigits, ticks } from "./chart-figure";
 
 /** Characters that fit one label line left of the bars (12 px sans-serif in 224 px). */
 const LINE_CHARS = 36;
@@ -13,12 +13,13 @@ export function TornadoChart({
   base,
   bars,
   label,
-  format,
+  formatTick,
 }: {
   base: number;
   bars: { input: string; lines: string[]; low: number; high: number }[];
   label: string;
-  format: (x: number) => string;
+  /** A tick label with `digits` decimals. */
+  formatTick: (x: number, digits: number) => string;
 }) {
   const left = 230;
   const width = 640;
@@ -30,13 +31,15 @@ export function TornadoChart({
   const hi = Math.max(...values);
   const pad = (hi - lo) * 0.05 || Math.abs(base) * 0.1 || 1;
   const x = scale(lo - pad, hi + pad, left, width - 12);
+  const xTicks = ticks(lo - pad, hi + pad, 4);
+  const digits = tickDigits(xTicks);
   return (
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="tornado">
-      {ticks(lo - pad, hi + pad, 4).map((v) => (
+      {xTicks.map((v) => (
         <g key={v}>
           <line x1={x(v)} x2={x(v)} y1={top - 6} y2={height - 6} className="grid" />
           <text x={x(v)} y={top - 10} textAnchor="middle" className="axis-label">
-            {format(v)}
+            {formatTick(v, digits)}
           </text>
         </g>
       ))}

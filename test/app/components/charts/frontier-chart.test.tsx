@@ -3,17 +3,24 @@ import { describe, expect, it } from "vitest";
 import { FrontierChart } from "~/components/charts/frontier-chart";
 import { formatNumber } from "~/utils/format";
 
-function costTicksAndTitle(points: { cumCost: number }[], budget: number): { ticks: string[]; title: string } {
+function costTicksAndTitle(
+  points: { cumCost: number }[],
+  budget: number,
+): { ticks: string[]; title: string } {
   const svg = renderToStaticMarkup(
     <FrontierChart
-      points={points.map((p, i) => ({ id: `c${i}`, cumCost: p.cumCost, cumImpact: i + 1, withinBudget: true }))}
+      points={points.map((p, i) => ({
+        id: `c${i}`,
+        cumCost: p.cumCost,
+        cumImpact: i + 1,
+        withinBudget: true,
+      }))}
       budget={budget}
       label="frontier"
       xLabel="Kumulativ kostnad (miljoner kr)"
       yLabel="effekt"
       budgetLabel="Budget"
-      format={(x) => formatNumber("sv", x, 2)}
-      formatMillions={(v, digits) => formatNumber("sv", v, digits)}
+      formatTick={(v, digits) => formatNumber("sv", v, digits)}
     />,
   );
   // x ticks sit on the line under the plot (y = 340 − 50 + 16 = 306)
