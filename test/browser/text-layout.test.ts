@@ -56,6 +56,19 @@ describe("stored English text and long text in the Swedish UI", () => {
       // at 1280 px the tables fit their regions; at 320 px a table may scroll inside its region, the
       // page itself not sideways (WCAG 1.4.10), and the text still wraps inside its cell
       expect(await cutOff(page, width < 1280)).toEqual([]);
+      // the goalposts header keeps "0–100" on one line (it broke as "(0–" / "100)" at 1280 px)
+      const rangeLines = await page
+        .locator("table.data-table thead th:nth-child(4)")
+        .first()
+        .evaluate((th) => {
+          const text = th.firstChild!;
+          const at = text.textContent!.indexOf("(0");
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, text.textContent!.length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+      expect(rangeLines).toBe(1);
       expect(
         await page.evaluate(
           () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
