@@ -245,6 +245,8 @@ export const roundsSv = {
   "analysis.portfolioSummary":
     "Valda: {ids}. Förväntad kostnad {cost} kr, gemensam effekt {impact} {interval}, P(inom budget) {p}.",
   "analysis.sensitivityScenarios": "Rangordning under andra scenarier",
+  "analysis.sensitivityIntro":
+    "Insatsernas ordning under huvudscenariot och under scenarierna som valdes för känslighetsanalys. Står samma insatser överst i alla scenarier hänger valet inte på vikterna eller ojämlikhetsaversionen.",
   "analysis.scenario": "Scenario",
   "analysis.why": "Varför A före B?",
   "analysis.whyA": "Insats A",
@@ -526,6 +528,8 @@ export const roundsEn: Record<keyof typeof roundsSv, string> = {
   "analysis.portfolioSummary":
     "Chosen: {ids}. Expected cost SEK {cost}, joint impact {impact} {interval}, P(within budget) {p}.",
   "analysis.sensitivityScenarios": "Ranking under other scenarios",
+  "analysis.sensitivityIntro":
+    "The order of the interventions under the primary scenario and under the scenarios chosen for sensitivity analysis. If the same interventions stay on top in every scenario, the choice does not hinge on the weights or the inequality aversion.",
   "analysis.scenario": "Scenario",
   "analysis.why": "Why A above B?",
   "analysis.whyA": "Intervention A",

@@ -54,7 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ranked = r.ranking.map((id) => r.interventions.find((iv) => iv.id === id)!);
   const labelOf = (id: string) => r.interventions.find((iv) => iv.id === id)?.label ?? id;
   // the analysis stores the scenario as "<id>@v<version>"; people read its name
-  const scenario = loadScenarios().find((s) => `${s.id}@v${s.version}` === r.scenario.id);
+  const scenarioName = (stored: string) => {
+    const s = loadScenarios().find((x) => `${x.id}@v${x.version}` === stored);
+    return s ? `${s.label[locale]} (${stored})` : stored;
+  };
   const pair = PairSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const a = ranked.find((iv) => iv.id === pair.a);
   const b = ranked.find((iv) => iv.id === pair.b);
@@ -93,7 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: round.title,
     analysis: {
       meta: {
-        scenario: scenario ? `${scenario.label[locale]} (${r.scenario.id})` : r.scenario.id,
+        scenario: scenarioName(r.scenario.id),
         eps: r.scenario.inequalityAversion,
         draws: r.draws,
         seed: r.seed,
@@ -129,6 +132,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       frontier: frontier(stored),
       tables,
+      // the sensitivity table on the page: scenarios and candidates by name (its CSV keeps the ids)
+      scenarioRows: tables.scenarios.rows.map(([sc, eps, ...ids]) => [
+        scenarioName(String(sc)),
+        eps ?? null,
+        ...ids.map((id) => labelOf(String(id))),
+      ]),
       why,
     },
   };
@@ -329,10 +338,10 @@ export default function AnalysisPage() {
         <ChartFigure
           id="scenarios"
           title={t("analysis.sensitivityScenarios")}
-          intro=""
+          intro={t("analysis.sensitivityIntro")}
           csvHref={csv("scenarios")}
           header={tables.scenarios.header}
-          rows={tables.scenarios.rows}
+          rows={analysis.scenarioRows}
         >
           {null}
         </ChartFigure>

@@ -304,6 +304,7 @@ describe("the round page", () => {
     const a = (r.body as { analysis: Record<string, unknown> }).analysis as {
       meta: { scenario: string };
       portfolio: { selected: string[]; labels: string[] } | null;
+      scenarioRows: (string | number | null)[][];
       notes: string[];
       ranked: { id: string; label: string; shares: number[] }[];
       tables: Record<string, { rows: unknown[][] }>;
@@ -316,6 +317,11 @@ describe("the round page", () => {
     expect(a.portfolio?.selected.length).toBeGreaterThan(0);
     const names = new Map(a.ranked.map((x) => [x.id, x.label]));
     expect(a.portfolio!.labels).toEqual(a.portfolio!.selected.map((id) => names.get(id)));
+    // the sensitivity table on the page names scenarios and candidates (its CSV keeps ids)
+    expect(a.scenarioRows.length).toBeGreaterThan(0);
+    expect(a.scenarioRows[0]![0]).toBe("Lika vikter (equal@v1)");
+    for (const row of a.scenarioRows)
+      expect(row.slice(2).every((c) => [...names.values()].includes(String(c)))).toBe(true);
     // the notes name dimensions in words ("income and wealth (10 of 10 groups)"), not by id
     expect(a.ranked.length).toBeGreaterThan(1);
     for (const row of a.ranked) expect(row.shares.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
