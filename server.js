@@ -10,10 +10,18 @@ const build = await import("./build/server/index.js").catch((e) => {
   console.error(e instanceof Error && e.message.startsWith("Livsval:") ? e.message : e);
   process.exit(1);
 });
-const { port: PORT, host: HOST, maxBodyBytes: MAX_BODY_BYTES } = build.entry.module.serverConfig;
+const {
+  port: PORT,
+  host: HOST,
+  maxBodyBytes: MAX_BODY_BYTES,
+  trustProxy: TRUST_PROXY,
+} = build.entry.module.serverConfig;
 
 const app = express();
 app.disable("x-powered-by");
+// The client's address (req.ip) is the socket's, unless LIVSVAL_TRUST_PROXY names how many proxies
+// in front may say otherwise in X-Forwarded-For: a header anyone can send is not trusted by default.
+app.set("trust proxy", TRUST_PROXY > 0 ? TRUST_PROXY : false);
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -90,8 +98,9 @@ app.all(
   "*",
   createRequestHandler({
     build,
-    getLoadContext: (_req, res) => ({
+    getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       vetoPageCache: () => {
         res.locals.pageCacheVeto = true;
       },

@@ -19,6 +19,7 @@ export const serverConfig = {
   port: getConfig().PORT,
   host: getConfig().HOST,
   maxBodyBytes: getConfig().LIVSVAL_MAX_BODY_BYTES,
+  trustProxy: getConfig().LIVSVAL_TRUST_PROXY,
 };
 
 /** Middleware for server.js: serves stored documents (see page-cache.server.ts); null when off. */

@@ -1,6 +1,5 @@
 /**
- * Sign-in throttling: at most `limit` failed attempts per key (username and client address, each
- * counted) in a sliding window. In memory: one server process is the deployment this app ships with.
+ * Sign-in throttling: at most `limit` failed attempts per key in a sliding window. In memory: one server process is the deployment this app ships with.
  */
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();
@@ -34,11 +33,21 @@ export class FailureLimiter {
   }
 }
 
+/** One client address may fail this many times the per-username limit: a shared office address is not locked by a few typos. */
+export const ADDRESS_LIMIT_FACTOR = 10;
+
 declare global {
-  var __livsvalSignInLimiter: FailureLimiter | undefined;
+  var __livsvalSignInLimiters: { user: FailureLimiter; address: FailureLimiter } | undefined;
 }
 
-export function signInLimiter(limit: number): FailureLimiter {
-  globalThis.__livsvalSignInLimiter ??= new FailureLimiter(limit, 15 * 60_000);
-  return globalThis.__livsvalSignInLimiter;
+/**
+ * The sign-in limiters of this process: per username `limit` failures, per client address
+ * `limit` × {@link ADDRESS_LIMIT_FACTOR}, each in a 15-minute window.
+ */
+export function signInLimiters(limit: number): { user: FailureLimiter; address: FailureLimiter } {
+  globalThis.__livsvalSignInLimiters ??= {
+    user: new FailureLimiter(limit, 15 * 60_000),
+    address: new FailureLimiter(limit * ADDRESS_LIMIT_FACTOR, 15 * 60_000),
+  };
+  return globalThis.__livsvalSignInLimiters;
 }

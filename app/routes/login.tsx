@@ -9,7 +9,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { findUserByUsername } from "../../db/repositories/user-repository";
 import { verifyPassword } from "~/auth/password.server";
-import { signInLimiter } from "~/auth/rate-limit.server";
+import { signInLimiters } from "~/auth/rate-limit.server";
 import { getCurrentUser, startSession } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/messages";
@@ -37,16 +37,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const origin = request.headers.get("Origin");
   if (origin && origin !== new URL(request.url).origin) throw new Response("Forbidden", { status: 403 });
   const parsed = SignInSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: translate(locale, "auth.required") }, { status: 400 });
   const { username, password, redirectTo } = parsed.data;
-  const limiter = signInLimiter(getConfig().LIVSVAL_SIGNIN_ATTEMPTS);
-  const keys = [`user:${username.toLowerCase()}`, `ip:${request.headers.get("X-Forwarded-For") ?? "local"}`];
-  const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
+  // failures count per username and per client address (server.js: the socket's, X-Forwarded-For
+  // only behind LIVSVAL_TRUST_PROXY), the address with a higher limit
+  const limiters = signInLimiters(getConfig().LIVSVAL_SIGNIN_ATTEMPTS);
+  const userKey = username.toLowerCase();
+  const addressKey = context.clientAddress ?? "unknown";
+  const wait = Math.max(limiters.user.retryAfter(userKey), limiters.address.retryAfter(addressKey));
   if (wait > 0) {
     return data(
       { error: translate(locale, "auth.throttled", { seconds: wait }) },
@@ -60,10 +63,11 @@ export async function action({ request }: ActionFunctionArgs) {
     user !== null &&
     user.disabled === 0;
   if (!ok || !user) {
-    keys.forEach((k) => limiter.fail(k));
+    limiters.user.fail(userKey);
+    limiters.address.fail(addressKey);
     return data({ error: translate(locale, "auth.failed") }, { status: 401 });
   }
-  limiter.reset(keys[0]!);
+  limiters.user.reset(userKey);
   return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(user.id) } });
 }
 

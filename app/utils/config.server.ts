@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   // read by server.js through the build (entry.server's serverConfig)
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).max(255).default("0.0.0.0"),
+  /** Proxies in front whose X-Forwarded-For names the client (0: none; the socket's address counts). */
+  LIVSVAL_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LIVSVAL_MAX_BODY_BYTES: z.coerce
     .number()
     .int()

@@ -70,6 +70,33 @@ describe("the server", () => {
     expect(right.status).toBe(429);
   });
 
+  it("counts failures per address apart from the username's, and does not believe X-Forwarded-For", async () => {
+    const signIn = (username: string, password: string, forwardedFor?: string) =>
+      fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: server.url,
+          ...(forwardedFor ? { "X-Forwarded-For": forwardedFor } : {}),
+        },
+        body: new URLSearchParams({ username, password, redirectTo: "/" }),
+      });
+    // demo-viewer is locked (the test above) from this address; another user from it is not
+    expect((await signIn("demo-analyst", server.passwords["demo-analyst"]!)).status).toBe(302);
+    // one address trying many usernames is stopped at 10 × 3 failures, whatever X-Forwarded-For says
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++)
+      statuses.push((await signIn(`nobody-${i}`, "wrong", `203.0.113.${i}`)).status);
+    const firstRefusal = statuses.indexOf(429);
+    // this address had 3 failures (demo-viewer's) before: the 28th of these is the 31st
+    expect(firstRefusal).toBe(27);
+    expect(statuses.slice(0, 27).every((s) => s === 401)).toBe(true);
+    // now even a right password from this address waits, with or without a forwarded address
+    expect((await signIn("demo-admin", server.passwords["demo-admin"]!)).status).toBe(429);
+    expect((await signIn("demo-admin", server.passwords["demo-admin"]!, "198.51.100.7")).status).toBe(429);
+  });
+
   it("refuses a cross-site sign-in post", async () => {
     const r = await fetch(`${server.url}/login`, {
       method: "POST",

@@ -24,6 +24,7 @@ describe("getConfig", () => {
       HOST: "0.0.0.0",
       LIVSVAL_MAX_BODY_BYTES: 5_242_880,
       LIVSVAL_PAGE_CACHE_MB: 64,
+      LIVSVAL_TRUST_PROXY: 0,
     });
   });
 
@@ -39,6 +40,7 @@ describe("getConfig", () => {
     ["PORT", "65536"],
     ["PORT", "http"],
     ["LIVSVAL_PAGE_CACHE_MB", "-1"],
+    ["LIVSVAL_TRUST_PROXY", "yes"],
   ])("refuses %s=%s, naming the variable", async (name, value) => {
     const getConfig = await freshConfig({ [name]: value });
     expect(getConfig).toThrow(new RegExp(`bad configuration in the environment:\\n  ${name}: `));
