@@ -1,11 +1,13 @@
 import { createCookie } from "@remix-run/node";
+import { getConfig } from "~/utils/config.server";
 import type { Locale } from "./messages";
 
 export const localeCookie = createCookie("lang", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
-  secure: process.env.NODE_ENV === "production" && process.env.LIVSVAL_INSECURE_COOKIES !== "1",
+  // as the session cookie: from the zod-checked configuration
+  secure: getConfig().NODE_ENV === "production" && getConfig().LIVSVAL_INSECURE_COOKIES !== "1",
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -43,10 +43,18 @@ export const run: Command = async (argv) => {
     } else {
       const summary = await seedDemo(db, configuredPseudonymKey());
       const imported = summary.imports.filter((i) => !i.skipped);
+      // areas as stored, by kind: the districts come in with their population file, not with the list
+      const kinds = await db
+        .selectFrom("areas")
+        .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy("kind")
+        .execute();
+      const count = (kind: string) => Number(kinds.find((k) => k.kind === kind)?.n ?? 0);
       say(
-        `seeded the demo: ${summary.created.dimensions} dimensions, ${summary.created.areas} areas, ` +
+        `seeded the demo: ${summary.created.dimensions} dimensions, ${count("municipality")} municipal areas ` +
+          `(Riket included) and ${count("district")} SYNTHETIC districts (1283-S1…), ` +
           `${summary.created.indicators} indicators, ${imported.length} datasets ` +
-          `(${imported.reduce((a, i) => a + i.inserted, 0)} rows); districts 1283-S1…S6 are SYNTHETIC`,
+          `(${imported.reduce((a, i) => a + i.inserted, 0)} rows)`,
       );
       const intl = await seedInternationalReferences(db, DEFAULT_DATA_DIR);
       say(`international reference values: ${intl.values} values in ${intl.datasets} datasets`);
