@@ -24,15 +24,13 @@ export async function findSegmentNames(
       "population_groups.label",
     ])
     .$if(ids !== undefined, (q) => q.where("segments.id", "in", ids!))
+    // every selected column follows from the segment id, so one row per segment, whatever its periods
     .distinct()
     .orderBy("segments.id")
     .execute();
-  const seen = new Set<string>();
-  return rows
-    .filter((s) => !seen.has(s.id) && seen.add(s.id))
-    .map((s) => ({
-      id: s.id,
-      area: areaLabel(s.area_id, s.name, locale),
-      group: groupLabel(s.group_code, s.label, locale),
-    }));
+  return rows.map((s) => ({
+    id: s.id,
+    area: areaLabel(s.area_id, s.name, locale),
+    group: groupLabel(s.group_code, s.label, locale),
+  }));
 }

@@ -53,6 +53,17 @@ async function post(name: string | RegExp): Promise<number | undefined> {
   return response?.status();
 }
 
+/** Fill the import form's file, kind and provenance fields (source, licence, retrieval date). */
+async function fillImport(name: string, csv: string, kind: string): Promise<void> {
+  await page
+    .locator("#f-file")
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.locator("#f-kind").selectOption(kind);
+  await page.locator("#f-source").fill("Browser test");
+  await page.locator("#f-licence").fill("CC0");
+  await page.locator("#f-retrieved").fill("2026-12-04");
+}
+
 describe("the forms without JavaScript", () => {
   it("creates an intervention with one effect row after a field error, adding a row by a round trip", async () => {
     await page.goto(`${server.url}/interventions/new`);
@@ -136,15 +147,7 @@ describe("the forms without JavaScript", () => {
       "no_such_indicator_xyz,1283,,2019,80,0.3,,test",
       "",
     ].join("\n");
-    await page.locator("#f-file").setInputFiles({
-      name: "bad-observations.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(csv, "utf8"),
-    });
-    await page.locator("#f-kind").selectOption("observations");
-    await page.locator("#f-source").fill("Browser test");
-    await page.locator("#f-licence").fill("CC0");
-    await page.locator("#f-retrieved").fill("2026-12-04");
+    await fillImport("bad-observations.csv", csv, "observations");
     expect(await post("Importera")).toBe(400);
     const lines = await page.locator("#import-issues tbody th").allTextContents();
     expect([...new Set(lines.map((l) => l.trim()))]).toEqual(["3", "4"]);
@@ -168,15 +171,7 @@ describe("the forms without JavaScript", () => {
     // two respondents (lines 2 and 3), two items: 2 × 2 = 4 responses
     const csv = "lopnr,weight,q1,q2\nP1,1,0,1\nP2,2,1,\n";
     const fill = async () => {
-      await page.locator("#f-file").setInputFiles({
-        name: "survey.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(csv, "utf8"),
-      });
-      await page.locator("#f-kind").selectOption("survey");
-      await page.locator("#f-source").fill("Browser test");
-      await page.locator("#f-licence").fill("CC0");
-      await page.locator("#f-retrieved").fill("2026-12-04");
+      await fillImport("survey.csv", csv, "survey");
       await page.getByLabel("Kolumn med svarandens id (standard respondent)").fill("lopnr");
     };
     await fill();
