@@ -15,6 +15,7 @@ import type { InternationalSeries } from "~/utils/international.server";
 import type { NationalView } from "~/utils/national.server";
 import { overviewData } from "~/utils/overview.server";
 import type { EquityView, ScoreView } from "~/utils/profile.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "nav.overview") }];
 
@@ -104,7 +105,7 @@ function EquitySection({
           dims: equity.dimensions.map(labelFor).join(", "),
         })}
       </p>
-      <div className="table-scroll" role="group" aria-labelledby={`${id}-composites-caption`} tabIndex={0}>
+      <ScrollRegion labelledBy={`${id}-composites-caption`}>
         <table id={`${id}-composites`}>
           <caption id={`${id}-composites-caption`}>{t("overview.composite")}</caption>
           <TableHead
@@ -130,7 +131,7 @@ function EquitySection({
           </tbody>
         </table>
         <CsvLink table={districts ? "district-composites" : "group-composites"} />
-      </div>
+      </ScrollRegion>
       {equity.gap ? (
         <p>
           {t("overview.gap", {
@@ -144,7 +145,7 @@ function EquitySection({
         </p>
       ) : null}
       {ineq ? (
-        <div className="table-scroll" role="group" aria-labelledby={`${id}-inequality-caption`} tabIndex={0}>
+        <ScrollRegion labelledBy={`${id}-inequality-caption`}>
           <table id={`${id}-inequality`}>
             <caption id={`${id}-inequality-caption`}>
               {t(districts ? "overview.districtEquityTitle" : "overview.equityTitle")}
@@ -171,7 +172,7 @@ function EquitySection({
             </tbody>
           </table>
           <CsvLink table={districts ? "district-inequality" : "inequality"} />
-        </div>
+        </ScrollRegion>
       ) : null}
       <p className="note">
         {t("overview.mcNote", { draws: formatNumber(locale, equity.draws, 0), seed: equity.seed })}
@@ -195,7 +196,7 @@ function NationalSection({ national }: { national: NationalView }) {
           peers: national.peers.map((p) => p.name).join(", ") || "–",
         })}
       </p>
-      <div className="table-scroll" role="group" aria-labelledby="national-comparison-caption" tabIndex={0}>
+      <ScrollRegion labelledBy="national-comparison-caption">
         <table id="national-comparison">
           <caption id="national-comparison-caption">{t("national.title")}</caption>
           <TableHead
@@ -236,7 +237,7 @@ function NationalSection({ national }: { national: NationalView }) {
           </tbody>
         </table>
         <CsvLink table="national" />
-      </div>
+      </ScrollRegion>
       {c ? (
         <>
           <h3>{t("national.conditionsTitle")}</h3>
@@ -259,7 +260,7 @@ function NationalSection({ national }: { national: NationalView }) {
               {t("national.lowReliability")}
             </p>
           ) : null}
-          <div className="table-scroll" role="group" aria-labelledby="conditions-scale-caption" tabIndex={0}>
+          <ScrollRegion labelledBy="conditions-scale-caption">
             <table id="conditions-scale">
               <caption id="conditions-scale-caption">{t("national.conditionsTitle")}</caption>
               <TableHead
@@ -279,7 +280,7 @@ function NationalSection({ national }: { national: NationalView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="note" id="conditions-transform">
             {t("national.transform", {
               lo: formatNumber(locale, c.transform.lo, 4),
@@ -320,12 +321,7 @@ function InternationalSection({ series }: { series: InternationalSeries[] }) {
     <section aria-labelledby="intl-title">
       <h2 id="intl-title">{t("intl.title")}</h2>
       <p>{t("intl.intro")}</p>
-      <div
-        className="table-scroll"
-        role="group"
-        aria-labelledby="international-comparison-caption"
-        tabIndex={0}
-      >
+      <ScrollRegion labelledBy="international-comparison-caption">
         <table id="international-comparison">
           <caption id="international-comparison-caption">{t("intl.title")}</caption>
           <TableHead
@@ -368,7 +364,7 @@ function InternationalSection({ series }: { series: InternationalSeries[] }) {
           </tbody>
         </table>
         <CsvLink table="international" />
-      </div>
+      </ScrollRegion>
       <ul className="note" id="international-notes">
         <li>{t("intl.rankTies")}</li>
         {[...new Set(series.map((s) => s.uBasis).filter((b) => b !== null))].map((b) => (
@@ -395,7 +391,7 @@ export default function Overview() {
     <>
       <h1>{t("overview.title", { area: profile.area.name })}</h1>
       <p>{t("overview.intro")}</p>
-      <div className="table-scroll" role="group" aria-labelledby="profile-by-dimension-caption" tabIndex={0}>
+      <ScrollRegion labelledBy="profile-by-dimension-caption">
         <table id="profile-by-dimension">
           <caption id="profile-by-dimension-caption">{t("overview.byDimension")}</caption>
           <TableHead
@@ -438,10 +434,10 @@ export default function Overview() {
           </tbody>
         </table>
         <CsvLink table="dimensions" />
-      </div>
+      </ScrollRegion>
 
       {profile.segments.length > 0 ? (
-        <div className="table-scroll" role="region" aria-labelledby="segments-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="segments-caption">
           <table id="profile-by-segment">
             <caption id="segments-caption">{t("overview.bySegment")}</caption>
             <thead>
@@ -492,7 +488,7 @@ export default function Overview() {
           </table>
           <p className="note">{t("overview.segmentsNote")}</p>
           <CsvLink table="segments" />
-        </div>
+        </ScrollRegion>
       ) : null}
       {segmentEquity ? (
         <EquitySection

@@ -8,6 +8,7 @@ import { metaTitle, useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { listIndicatorRows, type IndicatorRow } from "~/utils/pages-data.server";
 import { unitLabel } from "~/utils/units";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "data.title") }];
 
@@ -74,13 +75,7 @@ export default function DataIndex() {
       </ul>
       {byDimension.length === 0 ? <p>{t("data.empty")}</p> : null}
       {byDimension.map((d) => (
-        <div
-          key={d.id}
-          className="table-scroll"
-          role="region"
-          aria-labelledby={`dim-${d.id}-caption`}
-          tabIndex={0}
-        >
+        <ScrollRegion key={d.id} labelledBy={`dim-${d.id}-caption`}>
           <table id={`dim-${d.id}`} className="data-table">
             <caption id={`dim-${d.id}-caption`}>{t("data.dimensionCaption", { dimension: d.label })}</caption>
             <thead>
@@ -140,7 +135,7 @@ export default function DataIndex() {
               </tbody>
             ))}
           </table>
-        </div>
+        </ScrollRegion>
       ))}
       <p className="note">{t("data.suppressionNote")}</p>
     </>

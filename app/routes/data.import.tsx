@@ -26,6 +26,7 @@ import {
   WEB_IMPORT_KINDS,
   type SurveyImportArgs,
 } from "~/utils/pages-data.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "import.title") }];
 
@@ -206,7 +207,7 @@ export default function ImportPage() {
       {outcome && !outcome.ok && "issues" in outcome ? (
         <section aria-labelledby="issues-caption" className="form-error" role="alert">
           <p>{t("import.rejected", { badRows: outcome.badRows, issueCount: outcome.issueCount })}</p>
-          <div className="table-scroll" role="region" aria-labelledby="issues-caption" tabIndex={0}>
+          <ScrollRegion labelledBy="issues-caption">
             <table id="import-issues">
               <caption id="issues-caption">{t("import.issuesCaption", { file: fileName })}</caption>
               <thead>
@@ -234,7 +235,7 @@ export default function ImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {outcome.issueCount > outcome.issues.length ? (
             <p>{t("import.more", { count: outcome.issueCount - outcome.issues.length })}</p>
           ) : null}

@@ -9,6 +9,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { findIndicatorDetail } from "~/utils/pages-data.server";
 import { unitLabel } from "~/utils/units";
+import { ScrollRegion } from "~/components/scroll-region";
 
 const ParamsSchema = z.object({ indicatorId: z.string().min(1).max(200) });
 /** Rows shown on the page; the CSV has them all. */
@@ -91,7 +92,7 @@ export default function IndicatorPage() {
       {observations.length === 0 ? (
         <p>{t("data.detail.none")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="obs-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="obs-caption">
           <table id="observations">
             <caption id="obs-caption">{t("data.detail.observations", { label: i.label })}</caption>
             <thead>
@@ -122,7 +123,7 @@ export default function IndicatorPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <p className="note">{t("data.suppressionNote")}</p>
       {datasets.length > 0 ? (

@@ -8,6 +8,7 @@ import { formatNumber } from "~/utils/format";
 import { listInterventionRows } from "~/utils/pages-interventions.server";
 import { StoredText } from "~/components/pages/stored-text";
 import { TableHead } from "~/components/table-head";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "iv.title") }];
 
@@ -40,7 +41,7 @@ export default function InterventionsIndex() {
       {rows.length === 0 ? (
         <p>{t("iv.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="iv-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="iv-caption">
           <table id="interventions">
             <caption id="iv-caption">{t("iv.caption")}</caption>
             <TableHead
@@ -84,7 +85,7 @@ export default function InterventionsIndex() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

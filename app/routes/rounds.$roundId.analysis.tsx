@@ -23,6 +23,7 @@ import {
 } from "~/utils/round-tables.server";
 import { requireRound } from "~/utils/rounds.server";
 import { localizeRuleLine } from "~/utils/rule-text";
+import { ScrollRegion } from "~/components/scroll-region";
 
 const PairSchema = z.object({ a: z.string().max(100).optional(), b: z.string().max(100).optional() });
 
@@ -203,7 +204,7 @@ export default function AnalysisPage() {
 
       <section id="ranking">
         <h2 id="ranking-title">{t("analysis.ranking")}</h2>
-        <div className="table-scroll" role="region" aria-labelledby="ranking-title" tabIndex={0}>
+        <ScrollRegion labelledBy="ranking-title">
           <table id="ranking-table">
             <thead>
               <tr>
@@ -238,7 +239,7 @@ export default function AnalysisPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p>
           <a href={csv("ranking")} download>
             {t("analysis.csv")}
@@ -383,7 +384,7 @@ export default function AnalysisPage() {
                 rb: formatCell(locale, analysis.why.b.expectedRank),
               })}
             </p>
-            <div className="table-scroll" role="group" aria-labelledby="why-table-caption" tabIndex={0}>
+            <ScrollRegion labelledBy="why-table-caption">
               <table id="why-table">
                 <caption id="why-table-caption">{t("analysis.whyContrib")}</caption>
                 <thead>
@@ -405,7 +406,7 @@ export default function AnalysisPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </div>
         ) : null}
       </section>

@@ -13,6 +13,7 @@ import { loadAreaNames, roundRulePairs } from "~/utils/round-data.server";
 import { buildDecisionRecord } from "~/utils/round-record.server";
 import { requireRound } from "~/utils/rounds.server";
 import { localizeRuleLine } from "~/utils/rule-text";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
   { title: d ? metaTitle(matches, "record.title", { title: d.round.title }) : "Livsval" },
@@ -157,7 +158,7 @@ export default function RecordPage() {
       {rec.analysis ? (
         <section aria-labelledby="rank-title">
           <h2 id="rank-title">{t("analysis.ranking")}</h2>
-          <div className="table-scroll" role="group" aria-labelledby="rank-title" tabIndex={0}>
+          <ScrollRegion labelledBy="rank-title">
             <table id="record-ranking">
               <thead>
                 <tr>
@@ -184,7 +185,7 @@ export default function RecordPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ) : null}
 

@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/session.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { getDb } from "~/utils/db.server";
 import { listRounds } from "~/utils/rounds.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Livsval – prioriteringsomgångar" }];
 
@@ -31,7 +32,7 @@ export default function Rounds() {
       {rounds.length === 0 ? (
         <p>{t("rounds.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="rounds-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="rounds-caption">
           <table id="rounds">
             <caption id="rounds-caption" className="visually-hidden">
               {t("rounds.title")}
@@ -63,7 +64,7 @@ export default function Rounds() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

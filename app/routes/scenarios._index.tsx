@@ -7,6 +7,7 @@ import { formatNumber } from "~/utils/format";
 import { listRuleSetRows, listScenarioRows, weightKind } from "~/utils/pages-scenarios.server";
 import { NameTag } from "~/components/name-tag";
 import { TableHead } from "~/components/table-head";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTitle(matches, "sc.title") }];
 
@@ -56,7 +57,7 @@ export default function ScenariosIndex() {
     <>
       <h1>{t("sc.title")}</h1>
       <p>{t("sc.intro")}</p>
-      <div className="table-scroll" role="region" aria-labelledby="scenarios-caption" tabIndex={0}>
+      <ScrollRegion labelledBy="scenarios-caption">
         <table id="scenarios">
           <caption id="scenarios-caption">{t("sc.caption")}</caption>
           <TableHead
@@ -89,8 +90,8 @@ export default function ScenariosIndex() {
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll" role="region" aria-labelledby="rule-sets-caption" tabIndex={0}>
+      </ScrollRegion>
+      <ScrollRegion labelledBy="rule-sets-caption">
         <table id="rule-sets">
           <caption id="rule-sets-caption">{t("sc.rulesCaption")}</caption>
           <TableHead
@@ -121,7 +122,7 @@ export default function ScenariosIndex() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

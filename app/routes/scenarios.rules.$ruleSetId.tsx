@@ -25,6 +25,7 @@ import {
   saveRuleSetAsNewVersion,
   versionList,
 } from "~/utils/pages-scenarios.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 /** Largest rule set text accepted (characters). */
 const MAX_JSON_CHARS = 200_000;
@@ -128,7 +129,7 @@ function RuleSummary({ rules }: { rules: readonly Rule[] }) {
   return (
     <section aria-labelledby="rule-summary-title">
       <h2 id="rule-summary-title">{t("rs.summary")}</h2>
-      <div className="table-scroll" role="group" aria-labelledby="rule-summary-caption" tabIndex={0}>
+      <ScrollRegion labelledBy="rule-summary-caption">
         <table id="rule-summary">
           <caption id="rule-summary-caption" className="visually-hidden">
             {t("rs.summary")}
@@ -152,7 +153,7 @@ function RuleSummary({ rules }: { rules: readonly Rule[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="note">{t("rs.summaryNote")}</p>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber } from "~/utils/format";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export type Cell = string | number | null;
 
@@ -46,7 +47,7 @@ export function ChartFigure({
       </div>
       <details className="chart-table">
         <summary>{t("analysis.showTable")}</summary>
-        <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+        <ScrollRegion labelledBy={`${id}-caption`}>
           <table>
             <caption id={`${id}-caption`}>{title}</caption>
             <thead>
@@ -70,7 +71,7 @@ export function ChartFigure({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
       <p>
         <a href={csvHref} download>

@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatInterval, formatNumber } from "~/utils/format";
 import { ErrorSummary, errorProps, FieldError, fieldId, type FieldErrors } from "./form-fields";
 import { computePreview, shares, type PreviewInput } from "./scenario-preview";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export interface ScenarioEditorValues {
   labelSv: string;
@@ -187,7 +188,7 @@ export function ScenarioEditor({
           <p className="note">
             {t("sc.previewDims", { list: previewInput!.dimensions.map((d) => d.label).join(", ") })}
           </p>
-          <div className="table-scroll" role="region" aria-labelledby="preview-caption" tabIndex={0}>
+          <ScrollRegion labelledBy="preview-caption">
             <table id="scenario-preview">
               <caption id="preview-caption">{t("sc.previewCaption")}</caption>
               <thead>
@@ -224,8 +225,8 @@ export function ScenarioEditor({
                 ))}
               </tbody>
             </table>
-          </div>
-          <div className="table-scroll" role="region" aria-labelledby="ede-caption" tabIndex={0}>
+          </ScrollRegion>
+          <ScrollRegion labelledBy="ede-caption">
             <table id="scenario-ede">
               <caption id="ede-caption">{t("sc.edeCaption")}</caption>
               <thead>
@@ -253,7 +254,7 @@ export function ScenarioEditor({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ) : (
         <p>{t("sc.noProfile")}</p>

@@ -4,6 +4,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber } from "~/utils/format";
 import type { RoundView } from "~/utils/round-view.server";
 import type { RoundContext } from "../../../engine/workflow/round-context";
+import { ScrollRegion } from "~/components/scroll-region";
 
 /**
  * The scope in one line: areas by name, the number of groups, the period (one year once), the budget.
@@ -222,7 +223,7 @@ export function AuditTrail({ audit }: { audit: RoundView["audit"] }) {
   return (
     <section>
       <h2 id="audit-title">{t("round.audit")}</h2>
-      <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
+      <ScrollRegion labelledBy="audit-title">
         <table id="round-audit">
           <thead>
             <tr>
@@ -255,7 +256,7 @@ export function AuditTrail({ audit }: { audit: RoundView["audit"] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { localizeRuleLine } from "~/utils/rule-text";
 import type { RoundView } from "~/utils/round-view.server";
 import { FieldError, FormError, LabelledInput, LabelledTextarea } from "./form-error";
 import type { Step } from "./steps";
+import { ScrollRegion } from "~/components/scroll-region";
 
 type View = Pick<RoundView, "round" | "context"> & Partial<RoundView>;
 export interface StepFeedback {
@@ -167,7 +168,7 @@ export function NeedsStep({ view, feedback }: { view: View; feedback?: StepFeedb
       {profiles.segments.length === 0 ? (
         <p>{t("needs.noProfiles")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="needs-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="needs-caption">
           <table id="needs-profiles">
             <caption id="needs-caption">{t("needs.legend")}</caption>
             <thead>
@@ -216,7 +217,7 @@ export function NeedsStep({ view, feedback }: { view: View; feedback?: StepFeedb
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <p className="note">{t("needs.proxyNote")}</p>
       <LabelledTextarea id="needs-note" name="note" label={t("needs.note")} error={fieldErrors.note} />
